@@ -1,0 +1,54 @@
+package dev.featurewatch.model;
+
+import ai.djl.ndarray.NDManager;
+
+/**
+ * One sequence being processed: its KV cache and the memory that holds it. A session is used
+ * by one thread at a time (a request's prefill and decode steps run one after another); many
+ * sessions run concurrently on the same {@link Transformer}.
+ */
+public final class InferenceSession implements AutoCloseable {
+  private final Transformer model;
+  private final NDManager manager;
+  private final KvCache cache;
+
+  InferenceSession(Transformer model, NDManager manager, KvCache cache) {
+    this.model = model;
+    this.manager = manager;
+    this.cache = cache;
+  }
+
+  /**
+   * Feeds tokens after those already consumed (a whole prompt, or one decode step) and returns
+   * the logits after the last of them.
+   */
+  public float[] forward(int[] tokens, Hooks hooks) {
+    return model.forward(manager, cache, tokens, hooks, false)[0];
+  }
+
+  /** Feeds tokens without hooks; see {@link #forward(int[], Hooks)}. */
+  public float[] forward(int... tokens) {
+    return forward(tokens, Hooks.none());
+  }
+
+  /** Like {@link #forward(int[], Hooks)} but returns the logits after every one of the tokens. */
+  public float[][] forwardAll(int[] tokens, Hooks hooks) {
+    return model.forward(manager, cache, tokens, hooks, true);
+  }
+
+  /** Number of tokens consumed so far (the position of the next token). */
+  public int position() {
+    return cache.length();
+  }
+
+  /** The model this session runs on. */
+  public Transformer model() {
+    return model;
+  }
+
+  @Override
+  public void close() {
+    cache.close();
+    manager.close();
+  }
+}

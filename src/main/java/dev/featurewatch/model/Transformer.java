@@ -1,0 +1,261 @@
+package dev.featurewatch.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A decoder-only transformer (Llama, Qwen2, GPT-2 or Gemma 2) loaded from a Hugging Face model
+ * directory, with its forward pass on DJL's PyTorch engine.
+ *
+ * <p>The model holds only read-only weights and is shared by all requests. Per-request state,
+ * the KV cache, lives in an {@link InferenceSession}; hooks are passed to each forward call. The
+ * forward pass reads top to bottom: embed, then per block attention and MLP around the residual
+ * stream with a hook at each TransformerLens hook point, then the final norm and unembedding.
+ */
+public final class Transformer implements AutoCloseable {
+  private final ModelConfig config;
+  private final NDManager manager;
+  private final Checkpoint checkpoint;
+  private final TransformerWeights weights;
+  private final RotaryEmbedding rotary;
+  private final float embeddingScale;
+
+  private Transformer(ModelConfig config, NDManager manager, Checkpoint checkpoint, TransformerWeights weights) {
+    this.config = config;
+    this.manager = manager;
+    this.checkpoint = checkpoint;
+    this.weights = weights;
+    this.rotary = config.usesRope() ? new RotaryEmbedding(config) : null;
+    // Gemma multiplies embeddings by sqrt(d_model), rounded to the activation dtype.
+    this.embeddingScale = config.architecture() == Architecture.GEMMA2 ? (float) Math.sqrt(config.hiddenSize()) : 1f;
+  }
+
+  /** Loads a model directory onto the engine's default device. */
+  public static Transformer load(Path modelDirectory) {
+    return load(modelDirectory, null);
+  }
+
+  /**
+   * Loads a model directory.
+   *
+   * @param device where weights and activations live, or null for the engine's default
+   * @throws ModelLoadException naming the file, tensor or field at fault
+   */
+  public static Transformer load(Path modelDirectory, Device device) {
+    ModelConfig config = ModelConfig.load(modelDirectory);
+    Checkpoint checkpoint = Checkpoint.open(modelDirectory);
+    NDManager manager = NDManager.newBaseManager(device, "PyTorch");
+    try {
+      JniUtils.setGradMode(false);
+      TransformerWeights weights = TransformerWeights.load(checkpoint, config, manager);
+      return new Transformer(config, manager, checkpoint, weights);
+    } catch (RuntimeException e) {
+      manager.close();
+      try {
+        checkpoint.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** The parsed config. */
+  public ModelConfig config() {
+    return config;
+  }
+
+  /** The device holding the weights. */
+  public Device device() {
+    return manager.getDevice();
+  }
+
+  /** Starts a sequence with an empty KV cache. Close it to free the cache. */
+  public InferenceSession newSession() {
+    NDManager sessionManager = manager.newSubManager();
+    return new InferenceSession(this, sessionManager,
+        new KvCache(sessionManager, config.numLayers(), config.numKvHeads(), config.headDim()));
+  }
+
+  /**
+   * Runs {@code tokens} after the positions already in {@code cache}, appending their keys and
+   * values, and returns logits for the last token or for every token.
+   */
+  float[][] forward(NDManager m, KvCache cache, int[] tokens, Hooks hooks, boolean allPositions) {
+    validate(cache, tokens, hooks);
+    JniUtils.setGradMode(false); // per thread in DJL; inference threads may be new
+    int start = cache.length();
+    int n = tokens.length;
+    HookContext context = new HookContext(start, tokens.clone());
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray ids = m.create(toLongs(tokens));
+      NDArray x = ids.getNDArrayInternal().embedding(ids, weights.embedding(), SparseFormat.DENSE).singletonOrThrow();
+      if (embeddingScale != 1f) {
+        x = x.mul(embeddingScale);
+      }
+      if (weights.positionEmbedding() != null) {
+        x = x.add(weights.positionEmbedding().get(m, new NDIndex("{}:{}", start, start + n)));
+      }
+      RotaryEmbedding.Tables rope = rotary == null ? null : rotary.tables(m, start, n);
+      AttentionMasks masks = new AttentionMasks(m, config, start, n);
+
+      for (int layer = 0; layer < config.numLayers(); layer++) {
+        BlockWeights block = weights.blocks().get(layer);
+        x = hooks.run(HookPoint.Kind.RESID_PRE, layer, x, context);
+
+        NDArray attention = attention(block, layer, block.attentionNorm().apply(x), rope, masks.forLayer(layer), cache);
+        if (block.postAttentionNorm() != null) {
+          attention = block.postAttentionNorm().apply(attention);
+        }
+        attention = hooks.run(HookPoint.Kind.ATTN_OUT, layer, attention, context);
+        x = x.add(attention);
+        x = hooks.run(HookPoint.Kind.RESID_MID, layer, x, context);
+
+        NDArray mlp = mlp(block, block.mlpNorm().apply(x));
+        if (block.postMlpNorm() != null) {
+          mlp = block.postMlpNorm().apply(mlp);
+        }
+        mlp = hooks.run(HookPoint.Kind.MLP_OUT, layer, mlp, context);
+        x = x.add(mlp);
+        x = hooks.run(HookPoint.Kind.RESID_POST, layer, x, context);
+      }
+
+      x = weights.finalNorm().apply(x);
+      x = hooks.run(HookPoint.Kind.LN_FINAL, 0, x, context);
+      NDArray rows = allPositions ? x : x.get(new NDIndex("{}:", n - 1));
+      NDArray logits = Linear.linear(rows, weights.unembedding(), null).singletonOrThrow();
+      if (config.finalLogitSoftcap() > 0) {
+        logits = softcap(logits, config.finalLogitSoftcap());
+      }
+      cache.advance(n);
+      return toRows(logits.toFloatArray(), config.vocabSize());
+    }
+  }
+
+  private NDArray attention(BlockWeights block, int layer, NDArray h, RotaryEmbedding.Tables rope, NDArray mask, KvCache cache) {
+    long n = h.getShape().get(0);
+    int heads = config.numHeads();
+    int kvHeads = config.numKvHeads();
+    int headDim = config.headDim();
+    NDArray q;
+    NDArray k;
+    NDArray v;
+    if (block.qkv() != null) {
+      NDList fused = block.qkv().apply(h).split(3, 1);
+      q = fused.get(0);
+      k = fused.get(1);
+      v = fused.get(2);
+    } else {
+      q = block.q().apply(h);
+      k = block.k().apply(h);
+      v = block.v().apply(h);
+    }
+    q = q.reshape(n, heads, headDim);
+    k = k.reshape(n, kvHeads, headDim);
+    v = v.reshape(n, kvHeads, headDim);
+    if (rope != null) {
+      q = rope.apply(q);
+      k = rope.apply(k);
+    }
+    NDArray[] cached = cache.append(layer, k.transpose(1, 0, 2), v.transpose(1, 0, 2));
+    NDArray keys = cached[0].expandDims(1); // [kvHeads, 1, T, headDim]: broadcast over the group
+    NDArray values = cached[1].expandDims(1);
+    // Query head h reads key/value head h / group, as Hugging Face's repeat_kv arranges them.
+    NDArray grouped = q.reshape(n, kvHeads, heads / kvHeads, headDim).transpose(1, 2, 0, 3);
+    NDArray scores = grouped.matMul(keys.transpose(0, 1, 3, 2)).mul((float) config.attentionScale());
+    if (config.attnLogitSoftcap() > 0) {
+      scores = softcap(scores, config.attnLogitSoftcap());
+    }
+    if (mask != null) {
+      scores = scores.add(mask);
+    }
+    NDArray mixed = scores.softmax(-1).matMul(values); // [kvHeads, group, n, headDim]
+    return block.output().apply(mixed.transpose(2, 0, 1, 3).reshape(n, (long) heads * headDim));
+  }
+
+  private NDArray mlp(BlockWeights block, NDArray h) {
+    if (block.gate() == null) {
+      return block.down().apply(activate(block.up().apply(h)));
+    }
+    return block.down().apply(activate(block.gate().apply(h)).mul(block.up().apply(h)));
+  }
+
+  private NDArray activate(NDArray x) {
+    switch (config.activation()) {
+      case SILU:
+        return x.mul(ai.djl.nn.Activation.sigmoid(x));
+      case GELU:
+        return ai.djl.nn.Activation.gelu(x);
+      case GELU_TANH:
+        // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
+        NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) Math.sqrt(2 / Math.PI));
+        return x.mul(inner.tanh().add(1f)).mul(0.5f);
+      default:
+        throw new IllegalStateException(config.activation().name());
+    }
+  }
+
+  private static NDArray softcap(NDArray x, double cap) {
+    return x.div((float) cap).tanh().mul((float) cap);
+  }
+
+  private void validate(KvCache cache, int[] tokens, Hooks hooks) {
+    if (tokens.length == 0) {
+      throw new IllegalArgumentException("a forward pass needs at least one token");
+    }
+    for (int t : tokens) {
+      if (t < 0 || t >= config.vocabSize()) {
+        throw new IllegalArgumentException("token id " + t + " is outside the vocabulary [0, " + config.vocabSize() + ")");
+      }
+    }
+    if (hooks.maxLayer() >= config.numLayers()) {
+      throw new IllegalArgumentException("a hook names block " + hooks.maxLayer() + " but the model has " + config.numLayers() + " blocks");
+    }
+    if (weights.positionEmbedding() != null && cache.length() + tokens.length > config.maxPositions()) {
+      throw new IllegalArgumentException("sequence of " + (cache.length() + tokens.length)
+          + " tokens exceeds the model's " + config.maxPositions() + " learned positions");
+    }
+  }
+
+  private static long[] toLongs(int[] tokens) {
+    long[] ids = new long[tokens.length];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = tokens[i];
+    }
+    return ids;
+  }
+
+  private static float[][] toRows(float[] flat, int width) {
+    float[][] rows = new float[flat.length / width][];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+    }
+    return rows;
+  }
+
+  /** Unscaled rotary inverse frequencies after any rope_scaling (for tests and tools). */
+  float[] rotaryInverseFrequencies() {
+    return rotary == null ? new float[0] : rotary.inverseFrequencies();
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+    try {
+      checkpoint.close();
+    } catch (IOException ignored) {
+      // The mapping stays valid until unmapped by GC; a failed channel close loses nothing.
+    }
+  }
+}

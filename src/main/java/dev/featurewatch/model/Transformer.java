@@ -249,6 +249,11 @@ public final class Transformer implements AutoCloseable {
     return rotary == null ? new float[0] : rotary.inverseFrequencies();
   }
 
+  /** NDArrays alive under this model's manager, sessions included (leak checks). */
+  int liveArrayCount() {
+    return manager.getManagedArrays().size();
+  }
+
   @Override
   public void close() {
     manager.close();

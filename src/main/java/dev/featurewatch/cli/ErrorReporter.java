@@ -1,0 +1,19 @@
+package dev.featurewatch.cli;
+
+import dev.featurewatch.model.ModelLoadException;
+import picocli.CommandLine;
+
+/**
+ * Prints an expected failure (a bad model directory, a bad argument) as one line instead of a
+ * stack trace; anything else is a bug and keeps its trace.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    if (e instanceof ModelLoadException || e instanceof IllegalArgumentException || e instanceof UsageException) {
+      cli.getErr().println("featurewatch: " + e.getMessage());
+      return 2;
+    }
+    throw new RuntimeException(e);
+  }
+}

@@ -74,6 +74,24 @@ class GenerateCommandTest {
   }
 
   @Test
+  void chatPromptIsTemplatedAndTokenized(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    dev.featurewatch.model.SyntheticCheckpoint.writeLlama(dir,
+        new dev.featurewatch.model.SyntheticCheckpoint.Shape(64, 128, 2, 4, 2, 270, 256), 5, dev.featurewatch.model.SafetensorsDType.F32);
+    for (String f : new String[] {"tokenizer.json", "tokenizer_config.json"}) {
+      java.nio.file.Files.copy(java.nio.file.Path.of("src/test/resources/tiny-bpe", f), dir.resolve(f));
+    }
+    Output o = run("generate", "--model", dir.toString(), "--prompt", "hello", "--chat", "--system", "be brief",
+        "--max-tokens", "8", "--temperature", "0", "--ignore-eos");
+    assertEquals(0, o.exitCode(), o.stderr());
+    int expectedPromptTokens;
+    try (dev.featurewatch.model.TextTokenizer tokenizer = dev.featurewatch.model.TextTokenizer.load(dir)) {
+      expectedPromptTokens = tokenizer.encode(
+          "<|im_start|>system\nbe brief<|im_end|>\n<|im_start|>user\nhello<|im_end|>\n<|im_start|>assistant\n", false).length;
+    }
+    assertTrue(o.stderr().contains("[" + expectedPromptTokens + " prompt tokens, 8 generated"), o.stderr());
+  }
+
+  @Test
   void errorsAreOneLineWithoutStackTrace() {
     Output noModel = run("generate", "--model", "/nonexistent", "--prompt-tokens", "1");
     assertEquals(2, noModel.exitCode());

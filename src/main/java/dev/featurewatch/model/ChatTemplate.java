@@ -97,14 +97,7 @@ public final class ChatTemplate {
    */
   public static ChatTemplate load(Path modelDir) {
     Path configFile = modelDir.resolve("tokenizer_config.json");
-    JsonNode config = JSON.createObjectNode();
-    if (Files.isRegularFile(configFile)) {
-      try {
-        config = JSON.readTree(configFile.toFile());
-      } catch (IOException e) {
-        throw new ModelLoadException("cannot read " + configFile + ": " + e.getMessage(), e);
-      }
-    }
+    JsonNode config = TextTokenizer.readTokenizerConfig(modelDir);
     String bos = TextTokenizer.specialToken(config, "bos_token", configFile);
     String eos = TextTokenizer.specialToken(config, "eos_token", configFile);
 

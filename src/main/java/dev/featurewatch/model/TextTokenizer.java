@@ -93,14 +93,7 @@ public final class TextTokenizer implements AutoCloseable {
     Map<String, Integer> vocab = readVocab(tokenizerJson, tokenizerFile);
 
     Path configFile = modelDir.resolve("tokenizer_config.json");
-    JsonNode config = JSON.createObjectNode();
-    if (Files.isRegularFile(configFile)) {
-      try {
-        config = JSON.readTree(configFile.toFile());
-      } catch (IOException e) {
-        throw new ModelLoadException("cannot read " + configFile + ": " + e.getMessage(), e);
-      }
-    }
+    JsonNode config = readTokenizerConfig(modelDir);
     String bos = specialToken(config, "bos_token", configFile);
     String eos = specialToken(config, "eos_token", configFile);
     String pad = specialToken(config, "pad_token", configFile);
@@ -272,6 +265,19 @@ public final class TextTokenizer implements AutoCloseable {
       }
     }
     return vocab;
+  }
+
+  /** {@code tokenizer_config.json} of a model directory, or an empty object if it has none. */
+  static JsonNode readTokenizerConfig(Path modelDir) {
+    Path configFile = modelDir.resolve("tokenizer_config.json");
+    if (!Files.isRegularFile(configFile)) {
+      return JSON.createObjectNode();
+    }
+    try {
+      return JSON.readTree(configFile.toFile());
+    } catch (IOException e) {
+      throw new ModelLoadException("cannot read " + configFile + ": " + e.getMessage(), e);
+    }
   }
 
   /** A special token given either as a string or as an AddedToken object; null if absent. */

@@ -155,11 +155,16 @@ public final class SparseAutoencoder implements AutoCloseable {
   }
 
   /**
-   * Sum of {@code coefficients[i, j]} × W_dec[j] per row, mapped back through any run-time
-   * normalisation of {@code x}: the change to x that moves feature activations by those amounts.
+   * Σⱼ coefficients[r, j] × W_dec[features[j]] for each row r, mapped back through any run-time
+   * normalisation of x: the change to x that moves those features' activations by those amounts.
+   *
+   * @param x the inputs [n, d_in] the coefficients refer to
+   * @param features feature indices
+   * @param coefficients [n, features.length]
    */
-  public NDArray decoderDelta(NDArray x, NDArray coefficients) {
-    NDArray delta = coefficients.matMul(wDec);
+  public NDArray decoderDelta(NDArray x, int[] features, NDArray coefficients) {
+    NDArray rows = wDec.get(x.getManager(), new ai.djl.ndarray.index.NDIndex("{}", x.getManager().create(features)));
+    NDArray delta = coefficients.matMul(rows);
     return switch (config.normalization()) {
       case CONSTANT_NORM_RESCALE -> delta.div(constantNormScale(x));
       case LAYER_NORM -> delta.mul(layerNormStd(x).add(LAYER_NORM_EPS));

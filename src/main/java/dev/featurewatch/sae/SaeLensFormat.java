@@ -73,9 +73,13 @@ public final class SaeLensFormat {
     }
   }
 
-  /** Reads the folder onto a device. */
-  static SparseAutoencoder read(Path directory, Device device) {
+  /**
+   * Reads the folder onto a device. The config always names the hook, so a hint can only confirm it
+   * (see {@link SaeFormats#read(Path, Device, String)}).
+   */
+  static SparseAutoencoder read(Path directory, Device device, String hookNameHint) {
     SaeConfig config = parseConfig(directory.resolve(CONFIG));
+    SaeFormats.hook(directory, config.hookName(), hookNameHint, "");
     Path weights = directory.resolve(WEIGHTS);
     NDManager manager = NDManager.newBaseManager(device, "PyTorch");
     try (SafetensorsFile file = SafetensorsFile.open(weights)) {

@@ -80,7 +80,15 @@ public final class SparseAutoencoder implements AutoCloseable {
 
   /** Loads an SAE folder onto {@code device} (null: the engine's default). */
   public static SparseAutoencoder load(Path directory, Device device) {
-    return SaeFormats.read(directory, device);
+    return load(directory, device, null);
+  }
+
+  /**
+   * Loads an SAE folder onto {@code device}, with the hook it reads for layouts that do not record
+   * it (see {@link SaeFormats#read(Path, Device, String)}).
+   */
+  public static SparseAutoencoder load(Path directory, Device device, String hookNameHint) {
+    return SaeFormats.read(directory, device, hookNameHint);
   }
 
   /**
@@ -90,7 +98,15 @@ public final class SparseAutoencoder implements AutoCloseable {
    * @throws ModelLoadException if d_in differs from the model's d_model or the hook's block does not exist
    */
   public static SparseAutoencoder loadFor(Path directory, ModelConfig model, Device device) {
-    SparseAutoencoder sae = load(directory, device);
+    return loadFor(directory, model, device, null);
+  }
+
+  /**
+   * {@link #loadFor(Path, ModelConfig, Device)} with the hook the SAE reads, for layouts that do
+   * not record it.
+   */
+  public static SparseAutoencoder loadFor(Path directory, ModelConfig model, Device device, String hookNameHint) {
+    SparseAutoencoder sae = load(directory, device, hookNameHint);
     try {
       sae.checkCompatible(model);
     } catch (ModelLoadException e) {

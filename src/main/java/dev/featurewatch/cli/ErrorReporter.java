@@ -14,6 +14,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
       cli.getErr().println("featurewatch: " + e.getMessage());
       return 2;
     }
+    if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+      Throwable cause = e instanceof java.io.UncheckedIOException ? e.getCause() : e;
+      cli.getErr().println("featurewatch: " + e.getMessage() + (cause != e && cause != null ? ": " + cause : ""));
+      return 2;
+    }
     throw new RuntimeException(e);
   }
 }

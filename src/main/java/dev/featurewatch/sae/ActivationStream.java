@@ -18,6 +18,8 @@ final class ActivationStream {
   private final Corpus corpus;
   private final Set<Integer> skipTokens;
   private final ArrayDeque<float[]> pending = new ArrayDeque<>();
+  /** Rows of every document, kept when the whole corpus fits in {@link #CACHE_LIMIT_FLOATS}. */
+  private final float[][][] cache;
   private int epoch;
   private int document;
   private long tokensRead;
@@ -29,13 +31,21 @@ final class ActivationStream {
     this.skipTokens = skipTokens;
     this.epoch = startEpoch;
     this.document = startDocument;
+    long floats = corpus.tokenCount() * model.config().hiddenSize();
+    this.cache = floats <= CACHE_LIMIT_FLOATS ? new float[corpus.documents().size()][][] : null;
   }
+
+  /** A corpus whose activations take at most this many floats (1 GiB) is run through the model once. */
+  static final long CACHE_LIMIT_FLOATS = 1L << 28;
 
   /** The next activation row. */
   float[] next() {
     while (pending.isEmpty()) {
       int[] tokens = corpus.documents().get(document);
-      float[][] rows = ActivationRecorder.record(model, hook, tokens);
+      float[][] rows = cache != null && cache[document] != null ? cache[document] : ActivationRecorder.record(model, hook, tokens);
+      if (cache != null) {
+        cache[document] = rows;
+      }
       for (int i = 0; i < rows.length; i++) {
         if (!skipTokens.contains(tokens[i])) {
           pending.add(rows[i]);
@@ -60,7 +70,7 @@ final class ActivationStream {
     return document;
   }
 
-  /** Model tokens run so far (special tokens included). */
+  /** Corpus tokens read so far, over all epochs (special tokens included). */
   long tokensRead() {
     return tokensRead;
   }

@@ -9,7 +9,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Linear;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -56,7 +55,7 @@ public final class Transformer implements AutoCloseable {
     Checkpoint checkpoint = Checkpoint.open(modelDirectory);
     NDManager manager = NDManager.newBaseManager(device, "PyTorch");
     try {
-      JniUtils.setGradMode(false);
+      GradientMode.disableOnThisThread();
       TransformerWeights weights = TransformerWeights.load(checkpoint, config, manager);
       return new Transformer(config, manager, checkpoint, weights);
     } catch (RuntimeException e) {
@@ -93,7 +92,7 @@ public final class Transformer implements AutoCloseable {
    */
   float[][] forward(NDManager m, KvCache cache, int[] tokens, Hooks hooks, boolean allPositions) {
     validate(cache, tokens, hooks);
-    JniUtils.setGradMode(false); // per thread in DJL; inference threads may be new
+    GradientMode.disableOnThisThread(); // per thread in DJL; inference threads may be new
     int start = cache.length();
     int n = tokens.length;
     HookContext context = new HookContext(start, tokens.clone());

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
+import dev.featurewatch.model.GradientMode;
 import dev.featurewatch.model.HookPoint;
 import dev.featurewatch.model.Transformer;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ public final class SaeTrainer {
 
   /** Trains (continuing from {@code out/checkpoint} if {@code resume} and one exists) and saves the SAE to {@code out}. */
   public SaeConfig train(boolean resume) {
-    JniUtils.setGradMode(false);
+    GradientMode.disableOnThisThread();
     int d = model.config().hiddenSize();
     SaeConfig saeConfig = new SaeConfig(config.architecture(), d, config.dSae(),
         config.architecture() == SaeArchitecture.TOPK ? config.k() : 0, hook.name(), true, ActivationNormalization.NONE, modelName);

@@ -7,7 +7,7 @@ import dev.featurewatch.model.SpecialTokens;
 import dev.featurewatch.model.TextTokenizer;
 import dev.featurewatch.model.Transformer;
 import dev.featurewatch.sae.Corpus;
-import dev.featurewatch.sae.SaeArchitecture;
+import dev.featurewatch.sae.TrainingMethod;
 import dev.featurewatch.sae.SaeEvaluation;
 import dev.featurewatch.sae.SaeEvaluator;
 import dev.featurewatch.sae.SaeTrainer;
@@ -72,8 +72,8 @@ final class SaeCommand implements Runnable {
     @Option(names = "--k", defaultValue = "32", description = "Active features per token for topk (default ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--architecture", defaultValue = "topk", description = "topk or standard (ReLU + L1) (default ${DEFAULT-VALUE}).")
-    String architecture;
+    @Option(names = "--method", defaultValue = "topk", description = "topk, batchtopk (saved as jumprelu) or standard (ReLU + L1) (default ${DEFAULT-VALUE}).")
+    String method;
 
     @Option(names = "--l1", defaultValue = "5", description = "L1 coefficient for standard SAEs (default ${DEFAULT-VALUE}).")
     double l1;
@@ -101,21 +101,21 @@ final class SaeCommand implements Runnable {
 
     @Override
     public Integer call() {
-      SaeArchitecture arch = SaeArchitecture.parse(architecture);
-      if (arch != SaeArchitecture.TOPK && arch != SaeArchitecture.STANDARD) {
-        throw new UsageException("--architecture must be topk or standard, got " + architecture);
+      TrainingMethod trainingMethod = TrainingMethod.parse(method);
+      if (trainingMethod == null) {
+        throw new UsageException("--method must be topk, batchtopk or standard, got " + method);
       }
       HookPoint point = HookPoint.parse(hook);
       TextTokenizer tokenizer = tokenizer();
       try (Transformer transformer = Transformer.load(model, device())) {
         Corpus docs = readCorpus(transformer, tokenizer);
-        TrainingConfig defaults = TrainingConfig.topK(dSae, arch == SaeArchitecture.TOPK ? k : 1);
-        TrainingConfig config = new TrainingConfig(arch, dSae, k, l1, batch, epochs, lr, defaults.warmupSteps(),
+        TrainingConfig defaults = TrainingConfig.topK(dSae, Math.min(k, dSae));
+        TrainingConfig config = new TrainingConfig(trainingMethod, dSae, k, l1, batch, epochs, lr, defaults.warmupSteps(),
             defaults.decayFraction(), defaults.deadAfterSteps(), defaults.auxKCoefficient(), Math.max(defaults.bufferRows(), batch),
             checkpointEvery, seed);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
         spec.commandLine().getErr().printf("training %s SAE d_sae %d at %s on %d documents (%d tokens), %d epoch(s)%n",
-            arch.saeLensName(), dSae, point, docs.documents().size(), docs.tokenCount(), epochs);
+            method, dSae, point, docs.documents().size(), docs.tokenCount(), epochs);
         new SaeTrainer(transformer, point, docs, SpecialTokens.of(transformer.config(), tokenizer), config, out,
             s -> bar.update(s.step(), s.totalSteps(), String.format(Locale.ROOT,
                 "loss %.4g l0 %.1f ev %.3f dead %.1f%% %.0f tok/s", s.mse(), s.l0(), s.explainedVariance(),

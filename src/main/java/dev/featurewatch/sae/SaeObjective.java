@@ -13,7 +13,7 @@ import ai.djl.nn.Activation;
  * dead pre-activations: dead latents learn to explain what the live ones miss.
  */
 final class SaeObjective {
-  private final SaeArchitecture architecture;
+  private final TrainingMethod method;
   private final int k;
   private final double l1Coefficient;
 
@@ -21,15 +21,15 @@ final class SaeObjective {
     return l1Coefficient;
   }
 
-  SaeObjective(SaeArchitecture architecture, int k, double l1Coefficient) {
-    this.architecture = architecture;
+  SaeObjective(TrainingMethod method, int k, double l1Coefficient) {
+    this.method = method;
     this.k = k;
     this.l1Coefficient = l1Coefficient;
   }
 
   /** Loss parts, the batch's firing mask and the gradients of each parameter. */
   record Result(NDArray mse, double auxLoss, NDArray active, NDArray error,
-      NDArray gradWEnc, NDArray gradBEnc, NDArray gradWDec, NDArray gradBDec) {}
+      NDArray gradWEnc, NDArray gradBEnc, NDArray gradWDec, NDArray gradBDec, double batchThreshold) {}
 
   /**
    * @param deadMask [d_sae], 1 for dead features, or null for no AuxK term
@@ -41,11 +41,19 @@ final class SaeObjective {
     NDArray centered = x.sub(bDec);
     NDArray pre = centered.matMul(wEnc).add(bEnc);
     NDArray z;
-    if (architecture == SaeArchitecture.TOPK) {
-      NDList top = pre.topK(k, 1, true, false);
-      z = pre.zerosLike().scatter(top.get(1), Activation.relu(top.get(0)), 1);
-    } else {
-      z = Activation.relu(pre);
+    double batchThreshold = 0;
+    switch (method) {
+      case TOPK -> {
+        NDList top = pre.topK(k, 1, true, false);
+        z = pre.zerosLike().scatter(top.get(1), Activation.relu(top.get(0)), 1);
+      }
+      case BATCH_TOPK -> {
+        NDArray relu = Activation.relu(pre);
+        NDArray threshold = relu.reshape(-1).topK((int) Math.min(rows * k, relu.size()), 0, true, false).get(0).min();
+        batchThreshold = threshold.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+        z = relu.mul(relu.gte(threshold).toType(x.getDataType(), false));
+      }
+      default -> z = Activation.relu(pre);
     }
     NDArray active = z.gt(0).toType(x.getDataType(), false);
     NDArray error = z.matMul(wDec).add(bDec).sub(x);
@@ -55,7 +63,7 @@ final class SaeObjective {
     NDArray gradWDec = z.transpose().matMul(outputGrad);
     NDArray gradBDec = outputGrad.sum(new int[] {0});
     NDArray gradZ = outputGrad.matMul(wDec.transpose());
-    if (architecture == SaeArchitecture.STANDARD && l1Coefficient > 0) {
+    if (method == TrainingMethod.STANDARD && l1Coefficient > 0) {
       gradZ = gradZ.add(l1Coefficient / rows);
     }
     NDArray gradPre = gradZ.mul(active);
@@ -74,6 +82,6 @@ final class SaeObjective {
     NDArray gradWEnc = centered.transpose().matMul(gradPre);
     NDArray gradBEnc = gradPre.sum(new int[] {0});
     gradBDec = gradBDec.sub(gradPre.matMul(wEnc.transpose()).sum(new int[] {0}));
-    return new Result(mse, auxLoss, active, error, gradWEnc, gradBEnc, gradWDec, gradBDec);
+    return new Result(mse, auxLoss, active, error, gradWEnc, gradBEnc, gradWDec, gradBDec, batchThreshold);
   }
 }

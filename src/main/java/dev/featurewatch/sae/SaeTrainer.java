@@ -60,8 +60,8 @@ public final class SaeTrainer {
   public SaeConfig train(boolean resume) {
     GradientMode.disableOnThisThread();
     int d = model.config().hiddenSize();
-    SaeConfig saeConfig = new SaeConfig(config.architecture(), d, config.dSae(),
-        config.architecture() == SaeArchitecture.TOPK ? config.k() : 0, hook.name(), true, ActivationNormalization.NONE, modelName);
+    SaeConfig saeConfig = new SaeConfig(config.method().savedAs(), d, config.dSae(),
+        config.method() == TrainingMethod.TOPK ? config.k() : 0, hook.name(), true, ActivationNormalization.NONE, modelName);
     long totalSteps = plannedSteps();
     Path checkpointDir = out.resolve("checkpoint");
     boolean resuming = resume && TrainingCheckpoint.exists(checkpointDir);
@@ -162,7 +162,7 @@ public final class SaeTrainer {
       this.bEnc = state.parameter("b_enc");
       this.wDec = state.parameter("W_dec");
       this.bDec = state.parameter("b_dec");
-      this.objective = new SaeObjective(saeConfig.architecture(), saeConfig.k(), config.l1Coefficient());
+      this.objective = new SaeObjective(config.method(), config.k(), config.l1Coefficient());
     }
 
     TrainingStatus step(float[] batch, int rows, long totalSteps) {
@@ -171,7 +171,7 @@ public final class SaeTrainer {
         scope.suppressNotUsedWarning();
         NDArray x = manager.create(batch, new Shape(rows, d)).mul(state.scale);
         int dead = state.countDead(config.deadAfterSteps());
-        boolean auxK = saeConfig.architecture() == SaeArchitecture.TOPK && dead > 0;
+        boolean auxK = config.method().ranked() && dead > 0;
         int kAux = Math.min(d / 2, dead);
         // OpenAI scale the AuxK term down while few latents are dead.
         double auxWeight = config.auxKCoefficient() * Math.min(1.0, dead / (double) Math.max(1, d / 2));
@@ -190,6 +190,9 @@ public final class SaeTrainer {
 
         NDArray firings = r.active().sum(new int[] {0});
         state.recordFiring(firings.gt(0).toBooleanArray(), firings.toFloatArray(), rows);
+        if (config.method() == TrainingMethod.BATCH_TOPK) {
+          state.trackThreshold(r.batchThreshold());
+        }
         double total = x.sub(x.mean(new int[] {0}, true)).square().sum().getFloat();
         double residual = r.error().square().sum().getFloat();
         return new TrainingStatus(state.step, totalSteps, r.mse().getFloat(), r.auxLoss(), r.active().sum().getFloat() / rows,
@@ -224,7 +227,10 @@ public final class SaeTrainer {
     for (NDArray a : folded) {
       a.attach(saeManager);
     }
-    try (SparseAutoencoder sae = new SparseAutoencoder(saeConfig, saeManager, folded[0], folded[1], folded[2], folded[3], null)) {
+    // Folding leaves pre-activations unchanged, so the BatchTopK threshold carries over as it is.
+    NDArray threshold = saeConfig.architecture() == SaeArchitecture.JUMPRELU
+        ? saeManager.full(new Shape(saeConfig.dSae()), (float) state.threshold()) : null;
+    try (SparseAutoencoder sae = new SparseAutoencoder(saeConfig, saeManager, folded[0], folded[1], folded[2], folded[3], threshold)) {
       sae.save(out);
       SaeLensFormat.writeSparsity(out, state.firingFrequency());
     }

@@ -39,6 +39,7 @@ final class TrainingCheckpoint {
   private final int[] stepsSinceFired;
   private final long[] firings;
   private long rowsSeen;
+  private double threshold = Double.NaN;
 
   TrainingCheckpoint(List<AdamParameter> parameters, float scale, int dSae) {
     this.parameters = parameters;
@@ -83,6 +84,16 @@ final class TrainingCheckpoint {
     rowsSeen += rows;
   }
 
+  /** Follows BatchTopK's per-batch threshold with an exponential moving average (SAELens's rate, 0.01). */
+  void trackThreshold(double batchThreshold) {
+    threshold = Double.isNaN(threshold) ? batchThreshold : 0.99 * threshold + 0.01 * batchThreshold;
+  }
+
+  /** The inference threshold of a BatchTopK run. */
+  double threshold() {
+    return Double.isNaN(threshold) ? 0 : threshold;
+  }
+
   /** Fraction of trained positions on which each feature fired. */
   float[] firingFrequency() {
     float[] f = new float[firings.length];
@@ -119,6 +130,7 @@ final class TrainingCheckpoint {
       state.put("document", document);
       state.put("scale", scale);
       state.put("rows_seen", rowsSeen);
+      state.put("threshold", threshold());
       state.put("d_sae", config.dSae());
       state.put("d_in", config.dIn());
       state.put("hook_name", config.hookName());
@@ -179,6 +191,7 @@ final class TrainingCheckpoint {
     checkpoint.epoch = state.path("epoch").asInt();
     checkpoint.document = state.path("document").asInt();
     checkpoint.rowsSeen = state.path("rows_seen").asLong();
+    checkpoint.threshold = state.path("threshold").asDouble(Double.NaN);
     for (int i = 0; i < config.dSae(); i++) {
       checkpoint.stepsSinceFired[i] = state.path("steps_since_fired").path(i).asInt();
       checkpoint.firings[i] = state.path("firings").path(i).asLong();

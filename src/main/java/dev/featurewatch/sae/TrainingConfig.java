@@ -3,9 +3,9 @@ package dev.featurewatch.sae;
 /**
  * Hyper-parameters of one SAE training run.
  *
- * @param architecture TOPK (with AuxK revival of dead features) or STANDARD (ReLU with an L1 penalty)
+ * @param method TOPK or BATCH_TOPK (both with AuxK revival of dead features), or STANDARD (ReLU with an L1 penalty)
  * @param dSae number of features
- * @param k active features per token (TOPK)
+ * @param k active features per token (TOPK; the mean for BATCH_TOPK)
  * @param l1Coefficient sparsity penalty (STANDARD)
  * @param batchSize activations per step
  * @param epochs passes over the corpus
@@ -19,7 +19,7 @@ package dev.featurewatch.sae;
  * @param seed for initialisation and batch sampling
  */
 public record TrainingConfig(
-    SaeArchitecture architecture,
+    TrainingMethod method,
     int dSae,
     int k,
     double l1Coefficient,
@@ -35,13 +35,13 @@ public record TrainingConfig(
     long seed) {
 
   public TrainingConfig {
-    if (architecture != SaeArchitecture.TOPK && architecture != SaeArchitecture.STANDARD) {
-      throw new IllegalArgumentException("training supports topk and standard SAEs, not " + architecture.saeLensName());
+    if (method == null) {
+      throw new IllegalArgumentException("training method is required (topk, batchtopk or standard)");
     }
     if (dSae <= 0 || batchSize <= 0 || epochs <= 0 || bufferRows < batchSize) {
       throw new IllegalArgumentException("d_sae, batch size and epochs must be positive and the buffer at least one batch");
     }
-    if (architecture == SaeArchitecture.TOPK && (k <= 0 || k > dSae)) {
+    if (method.ranked() && (k <= 0 || k > dSae)) {
       throw new IllegalArgumentException("k must be in 1..d_sae, got " + k);
     }
     if (learningRate < 0 || decayFraction < 0 || decayFraction > 1 || l1Coefficient < 0) {
@@ -51,7 +51,7 @@ public record TrainingConfig(
 
   /** Defaults for a TopK SAE. */
   public static TrainingConfig topK(int dSae, int k) {
-    return new TrainingConfig(SaeArchitecture.TOPK, dSae, k, 0, 1024, 1, 0, 100, 0.2, 250, 1.0 / 32, 16384, 500, 42);
+    return new TrainingConfig(TrainingMethod.TOPK, dSae, k, 0, 1024, 1, 0, 100, 0.2, 250, 1.0 / 32, 16384, 500, 42);
   }
 
   /** The learning rate to use. */
@@ -59,15 +59,23 @@ public record TrainingConfig(
     return learningRate > 0 ? learningRate : Math.min(2e-3, 2e-4 * Math.sqrt(16384.0 / dSae));
   }
 
+  public TrainingConfig withMethod(TrainingMethod m) {
+    return new TrainingConfig(m, dSae, k, l1Coefficient, batchSize, epochs, learningRate, warmupSteps, decayFraction, deadAfterSteps, auxKCoefficient, bufferRows, checkpointEvery, seed);
+  }
+
+  public TrainingConfig withLearningRate(double lr) {
+    return new TrainingConfig(method, dSae, k, l1Coefficient, batchSize, epochs, lr, warmupSteps, decayFraction, deadAfterSteps, auxKCoefficient, bufferRows, checkpointEvery, seed);
+  }
+
   public TrainingConfig withEpochs(int e) {
-    return new TrainingConfig(architecture, dSae, k, l1Coefficient, batchSize, e, learningRate, warmupSteps, decayFraction, deadAfterSteps, auxKCoefficient, bufferRows, checkpointEvery, seed);
+    return new TrainingConfig(method, dSae, k, l1Coefficient, batchSize, e, learningRate, warmupSteps, decayFraction, deadAfterSteps, auxKCoefficient, bufferRows, checkpointEvery, seed);
   }
 
   public TrainingConfig withBatchSize(int b) {
-    return new TrainingConfig(architecture, dSae, k, l1Coefficient, b, epochs, learningRate, warmupSteps, decayFraction, deadAfterSteps, auxKCoefficient, Math.max(bufferRows, b), checkpointEvery, seed);
+    return new TrainingConfig(method, dSae, k, l1Coefficient, b, epochs, learningRate, warmupSteps, decayFraction, deadAfterSteps, auxKCoefficient, Math.max(bufferRows, b), checkpointEvery, seed);
   }
 
   public TrainingConfig withCheckpointEvery(int steps) {
-    return new TrainingConfig(architecture, dSae, k, l1Coefficient, batchSize, epochs, learningRate, warmupSteps, decayFraction, deadAfterSteps, auxKCoefficient, bufferRows, steps, seed);
+    return new TrainingConfig(method, dSae, k, l1Coefficient, batchSize, epochs, learningRate, warmupSteps, decayFraction, deadAfterSteps, auxKCoefficient, bufferRows, steps, seed);
   }
 }

@@ -17,9 +17,9 @@ class SaeObjectiveTest {
   static final int S = 12;
 
   @ParameterizedTest
-  @CsvSource({"TOPK, false", "TOPK, true", "STANDARD, false"})
-  void gradientsMatchFiniteDifferences(SaeArchitecture arch, boolean auxK) {
-    SaeObjective objective = new SaeObjective(arch, 3, arch == SaeArchitecture.STANDARD ? 0.05 : 0);
+  @CsvSource({"TOPK, false", "TOPK, true", "BATCH_TOPK, true", "STANDARD, false"})
+  void gradientsMatchFiniteDifferences(TrainingMethod arch, boolean auxK) {
+    SaeObjective objective = new SaeObjective(arch, 3, arch == TrainingMethod.STANDARD ? 0.05 : 0);
     SplittableRandom r = new SplittableRandom(5);
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       NDArray x = random(m, r, B, D);

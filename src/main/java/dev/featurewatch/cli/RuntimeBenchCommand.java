@@ -3,19 +3,14 @@ package dev.featurewatch.cli;
 import ai.djl.Device;
 import dev.featurewatch.model.Hooks;
 import dev.featurewatch.model.InferenceSession;
-import dev.featurewatch.model.SafetensorsDType;
-import dev.featurewatch.model.SyntheticCheckpoint;
 import dev.featurewatch.model.Transformer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,30 +45,17 @@ final class RuntimeBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    List<Path> targets = new ArrayList<>(models);
-    Path synthetic = null;
-    if (stories15m) {
-      synthetic = Files.createTempDirectory("featurewatch-stories15m");
-      SyntheticCheckpoint.writeLlama(synthetic, SyntheticCheckpoint.Shape.stories15M(), 42, SafetensorsDType.F32);
-      targets.add(synthetic);
-    }
-    if (targets.isEmpty()) {
-      throw new UsageException("nothing to measure: pass --model DIR and/or --stories15m");
-    }
-    try {
+    try (BenchModels bench = new BenchModels(models, stories15m)) {
+      if (bench.targets().isEmpty()) {
+        throw new UsageException("nothing to measure: pass --model DIR and/or --stories15m");
+      }
       out.printf("%-28s %8s %8s %14s %14s%n", "model", "params", "prompt", "prefill tok/s", "decode tok/s");
-      for (Path dir : targets) {
-        Result r = measure(dir);
-        String name = dir == synthetic ? "random stories15M shape" : dir.getFileName().toString();
-        out.printf("%-28s %7.2fM %8d %14.0f %14.1f%n", name, r.parameters / 1e6, r.promptLength, r.prefillTokensPerSecond, r.decodeTokensPerSecond);
+      for (BenchModels.Target target : bench.targets()) {
+        Result r = measure(target.directory());
+        out.printf("%-28s %7.2fM %8d %14.0f %14.1f%n", target.name(), r.parameters / 1e6, r.promptLength, r.prefillTokensPerSecond, r.decodeTokensPerSecond);
         out.flush();
       }
-      out.printf("machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-          System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
-    } finally {
-      if (synthetic != null) {
-        deleteRecursively(synthetic);
-      }
+      out.println(BenchModels.machine());
     }
     return 0;
   }
@@ -95,9 +77,9 @@ final class RuntimeBenchCommand implements Callable<Integer> {
           long t0 = System.nanoTime();
           float[] logits = s.forward(tokens, Hooks.none());
           long t1 = System.nanoTime();
-          int next = argmax(logits);
+          int next = BenchModels.argmax(logits);
           for (int i = 0; i < decode; i++) {
-            next = argmax(s.forward(next));
+            next = BenchModels.argmax(s.forward(next));
           }
           long t2 = System.nanoTime();
           if (run > 0) { // run 0 warms up the JIT and the engine's kernels
@@ -110,29 +92,11 @@ final class RuntimeBenchCommand implements Callable<Integer> {
     }
   }
 
-  static long parameterCount(dev.featurewatch.model.ModelConfig c) {
+  private static long parameterCount(dev.featurewatch.model.ModelConfig c) {
     long d = c.hiddenSize();
     long attention = d * (long) c.numHeads() * c.headDim() * 2 + d * (long) c.numKvHeads() * c.headDim() * 2;
     long mlp = 3 * d * c.intermediateSize();
     long embeddings = (long) c.vocabSize() * d * (c.tieWordEmbeddings() ? 1 : 2);
     return c.numLayers() * (attention + mlp) + embeddings;
-  }
-
-  static int argmax(float[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] > v[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -7,8 +7,6 @@ import dev.featurewatch.model.GradientMode;
 import dev.featurewatch.model.HookPoint;
 import dev.featurewatch.model.Hooks;
 import dev.featurewatch.model.InferenceSession;
-import dev.featurewatch.model.SafetensorsDType;
-import dev.featurewatch.model.SyntheticCheckpoint;
 import dev.featurewatch.model.Transformer;
 import dev.featurewatch.sae.FeatureMonitor;
 import dev.featurewatch.sae.SaeArchitecture;
@@ -17,7 +15,6 @@ import dev.featurewatch.sae.SaeInitializer;
 import dev.featurewatch.sae.SparseAutoencoder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,28 +66,15 @@ final class SaeBenchCommand implements Callable<Integer> {
       }
     }
 
-    List<Path> targets = new ArrayList<>(models);
-    Path synthetic = null;
-    if (stories15m) {
-      synthetic = Files.createTempDirectory("featurewatch-stories15m");
-      SyntheticCheckpoint.writeLlama(synthetic, SyntheticCheckpoint.Shape.stories15M(), 42, SafetensorsDType.F32);
-      targets.add(synthetic);
-    }
-    try {
-      if (!targets.isEmpty()) {
+    try (BenchModels bench = new BenchModels(models, stories15m)) {
+      if (!bench.targets().isEmpty()) {
         out.printf("%nMonitoring overhead (TopK SAE, d_sae = 8 × d_model, k 32, at the middle block's hook_resid_post):%n");
         out.printf("  %-26s %8s %14s %16s %8s%n", "model", "d_sae", "decode tok/s", "monitored tok/s", "ratio");
       }
-      for (Path dir : targets) {
-        String name = dir == synthetic ? "random stories15M shape" : dir.getFileName().toString();
-        overhead(out, name, dir);
+      for (BenchModels.Target target : bench.targets()) {
+        overhead(out, target.name(), target.directory());
       }
-      out.printf("machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-          System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
-    } finally {
-      if (synthetic != null) {
-        RuntimeBenchCommand.deleteRecursively(synthetic);
-      }
+      out.println(BenchModels.machine());
     }
     return 0;
   }
@@ -147,10 +131,10 @@ final class SaeBenchCommand implements Callable<Integer> {
 
   private static double decodeRate(Transformer model, Hooks hooks, int steps) {
     try (InferenceSession s = model.newSession()) {
-      int next = RuntimeBenchCommand.argmax(s.forward(new int[] {Math.max(0, model.config().bosTokenId())}, hooks));
+      int next = BenchModels.argmax(s.forward(new int[] {Math.max(0, model.config().bosTokenId())}, hooks));
       long t0 = System.nanoTime();
       for (int i = 0; i < steps; i++) {
-        next = RuntimeBenchCommand.argmax(s.forward(new int[] {next}, hooks));
+        next = BenchModels.argmax(s.forward(new int[] {next}, hooks));
       }
       return steps / ((System.nanoTime() - t0) / 1e9);
     }

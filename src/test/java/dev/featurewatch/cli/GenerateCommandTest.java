@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.featurewatch.testing.CliRunner;
+import dev.featurewatch.testing.CliRunner.Output;
 import dev.featurewatch.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -18,21 +18,12 @@ import org.junit.jupiter.params.provider.FieldSource;
 /** The CLI's conformance mode against every fixture, and its error reporting. */
 class GenerateCommandTest {
 
-  record Output(int exitCode, String stdout, String stderr) {}
-
-  static Output run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Output(code, out.toString(), err.toString());
-  }
-
   @ParameterizedTest
   @FieldSource("dev.featurewatch.testing.Fixtures#ALL")
   void jsonModeReproducesTheReference(String fixture) throws Exception {
     for (Fixtures.Case c : Fixtures.cases(fixture)) {
       String prompt = Arrays.stream(c.prompt()).mapToObj(Integer::toString).collect(Collectors.joining(","));
-      Output o = run("generate", "--model", Fixtures.model(fixture).toString(), "--prompt-tokens", prompt,
+      Output o = CliRunner.run("generate", "--model", Fixtures.model(fixture).toString(), "--prompt-tokens", prompt,
           "--max-tokens", Integer.toString(c.greedy().length), "--temperature", "0", "--json");
       assertEquals(0, o.exitCode(), o.stderr());
       JsonNode json = new ObjectMapper().readTree(o.stdout()); // stdout holds the JSON object and nothing else
@@ -52,7 +43,7 @@ class GenerateCommandTest {
 
   @Test
   void streamsTokenIdsForAModelWithoutTokenizer() {
-    Output o = run("generate", "--model", Fixtures.model("stories260k").toString(), "--prompt-tokens", "1",
+    Output o = CliRunner.run("generate", "--model", Fixtures.model("stories260k").toString(), "--prompt-tokens", "1",
         "--max-tokens", "10", "--temperature", "0", "--ignore-eos");
     assertEquals(0, o.exitCode(), o.stderr());
     int[] expected = Arrays.copyOf(Fixtures.cases("stories260k").get(0).greedy(), 10);
@@ -64,11 +55,11 @@ class GenerateCommandTest {
   void sameSeedSameTokens() {
     String[] args = {"generate", "--model", Fixtures.model("stories260k").toString(), "--prompt-tokens", "1",
         "--max-tokens", "30", "--temperature", "1.0", "--seed", "1234", "--ignore-eos"};
-    Output a = run(args);
-    Output b = run(args);
+    Output a = CliRunner.run(args);
+    Output b = CliRunner.run(args);
     assertEquals(0, a.exitCode(), a.stderr());
     assertEquals(a.stdout(), b.stdout());
-    Output other = run("generate", "--model", Fixtures.model("stories260k").toString(), "--prompt-tokens", "1",
+    Output other = CliRunner.run("generate", "--model", Fixtures.model("stories260k").toString(), "--prompt-tokens", "1",
         "--max-tokens", "30", "--temperature", "1.0", "--seed", "99", "--ignore-eos");
     assertTrue(!a.stdout().equals(other.stdout()), "a different seed should sample differently");
   }
@@ -80,7 +71,7 @@ class GenerateCommandTest {
     for (String f : new String[] {"tokenizer.json", "tokenizer_config.json"}) {
       java.nio.file.Files.copy(java.nio.file.Path.of("src/test/resources/tiny-bpe", f), dir.resolve(f));
     }
-    Output o = run("generate", "--model", dir.toString(), "--prompt", "hello", "--chat", "--system", "be brief",
+    Output o = CliRunner.run("generate", "--model", dir.toString(), "--prompt", "hello", "--chat", "--system", "be brief",
         "--max-tokens", "8", "--temperature", "0", "--ignore-eos");
     assertEquals(0, o.exitCode(), o.stderr());
     int expectedPromptTokens;
@@ -93,20 +84,20 @@ class GenerateCommandTest {
 
   @Test
   void errorsAreOneLineWithoutStackTrace() {
-    Output noModel = run("generate", "--model", "/nonexistent", "--prompt-tokens", "1");
+    Output noModel = CliRunner.run("generate", "--model", "/nonexistent", "--prompt-tokens", "1");
     assertEquals(2, noModel.exitCode());
     assertTrue(noModel.stderr().startsWith("featurewatch: ") && noModel.stderr().contains("no config.json"), noModel.stderr());
     assertTrue(!noModel.stderr().contains("\tat "), noModel.stderr());
 
-    Output noTokenizer = run("generate", "--model", Fixtures.model("stories260k").toString(), "--prompt", "Once upon");
+    Output noTokenizer = CliRunner.run("generate", "--model", Fixtures.model("stories260k").toString(), "--prompt", "Once upon");
     assertEquals(2, noTokenizer.exitCode());
     assertTrue(noTokenizer.stderr().contains("no tokenizer.json"), noTokenizer.stderr());
 
-    Output sampledJson = run("generate", "--model", Fixtures.model("stories260k").toString(), "--prompt-tokens", "1", "--json");
+    Output sampledJson = CliRunner.run("generate", "--model", Fixtures.model("stories260k").toString(), "--prompt-tokens", "1", "--json");
     assertEquals(2, sampledJson.exitCode());
     assertTrue(sampledJson.stderr().contains("--temperature 0"), sampledJson.stderr());
 
-    Output badToken = run("generate", "--model", Fixtures.model("stories260k").toString(), "--prompt-tokens", "1,9999",
+    Output badToken = CliRunner.run("generate", "--model", Fixtures.model("stories260k").toString(), "--prompt-tokens", "1,9999",
         "--temperature", "0");
     assertEquals(2, badToken.exitCode());
     assertTrue(badToken.stderr().contains("token id 9999"), badToken.stderr());

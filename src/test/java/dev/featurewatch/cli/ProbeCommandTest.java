@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.featurewatch.probe.Probe;
+import dev.featurewatch.testing.CliRunner;
+import dev.featurewatch.testing.CliRunner.Output;
 import dev.featurewatch.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,15 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code featurewatch probe train} on the stories260k fixture. */
 class ProbeCommandTest {
   @TempDir Path dir;
-
-  record Output(int exitCode, String stdout, String stderr) {}
-
-  static Output run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Output(code, out.toString(), err.toString());
-  }
 
   /** Token-id lines: BOS and random tokens; label 1 when the last token is 300. */
   static List<String> lines(Random random, int n) {
@@ -55,7 +46,7 @@ class ProbeCommandTest {
     Path benign = Files.write(dir.resolve("benign.jsonl"),
         lines(new Random(2), 400).stream().filter(l -> l.endsWith("\"label\": 0}")).toList());
     Path out = dir.resolve("probe");
-    Output o = run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
+    Output o = CliRunner.run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
         "--hook", "blocks.2.hook_resid_post", "--data", data.toString(), "--benign", benign.toString(),
         "--out", out.toString(), "--seed", "3");
     assertEquals(0, o.exitCode(), o.stderr());
@@ -78,7 +69,7 @@ class ProbeCommandTest {
 
     // Same seed, same probe.
     Path again = dir.resolve("again");
-    Output o2 = run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
+    Output o2 = CliRunner.run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
         "--hook", "blocks.2.hook_resid_post", "--data", data.toString(), "--benign", benign.toString(),
         "--out", again.toString(), "--seed", "3");
     assertEquals(0, o2.exitCode(), o2.stderr());
@@ -88,7 +79,7 @@ class ProbeCommandTest {
   @Test
   void meanPoolingIsAnOption() throws Exception {
     Path data = Files.write(dir.resolve("train.jsonl"), lines(new Random(1), 100));
-    Output o = run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
+    Output o = CliRunner.run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
         "--hook", "blocks.1.hook_resid_post", "--data", data.toString(), "--pool", "mean", "--holdout", "0.3",
         "--l2", "0.01", "--epochs", "5", "--no-balance");
     assertEquals(0, o.exitCode(), o.stderr());
@@ -105,7 +96,7 @@ class ProbeCommandTest {
   void badInputIsOneLineWithFileLineAndField() throws Exception {
     Path data = Files.write(dir.resolve("train.jsonl"),
         List.of("{\"tokens\": [1, 5], \"label\": 0}", "{\"text\": \"Once upon a time\", \"label\": 1}"));
-    Output o = run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
+    Output o = CliRunner.run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
         "--hook", "blocks.2.hook_resid_post", "--data", data.toString());
     assertEquals(2, o.exitCode());
     assertEquals("featurewatch: " + data + ":2: field 'text' needs a tokenizer, but the model directory has no "
@@ -113,23 +104,23 @@ class ProbeCommandTest {
     assertEquals("", o.stdout());
 
     Files.write(data, List.of("{\"tokens\": [1, 5], \"label\": 7}"));
-    o = run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
+    o = CliRunner.run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
         "--hook", "blocks.2.hook_resid_post", "--data", data.toString());
     assertEquals(2, o.exitCode());
     assertEquals("featurewatch: " + data + ":1: field 'label' must be 0 or 1, got 7", o.stderr().trim());
 
-    o = run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
+    o = CliRunner.run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
         "--hook", "blocks.2.hook_resid_post", "--data", dir.resolve("missing.jsonl").toString());
     assertEquals(2, o.exitCode());
     assertEquals("featurewatch: " + dir.resolve("missing.jsonl") + " does not exist or is not a file", o.stderr().trim());
 
     Files.write(data, lines(new Random(1), 20));
-    o = run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
+    o = CliRunner.run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
         "--hook", "blocks.9.hook_resid_post", "--data", data.toString());
     assertEquals(2, o.exitCode());
     assertTrue(o.stderr().contains("hook blocks.9.hook_resid_post names block 9 but the model has 5 blocks"), o.stderr());
 
-    o = run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
+    o = CliRunner.run("probe", "train", "--model", Fixtures.model("stories260k").toString(),
         "--hook", "blocks.2.hook_resid_post", "--data", data.toString(), "--pool", "max");
     assertEquals(2, o.exitCode());
     assertTrue(o.stderr().contains("unknown pooling 'max'"), o.stderr());

@@ -183,7 +183,7 @@ public final class SparseAutoencoder implements AutoCloseable {
     NDArray delta = coefficients.matMul(rows);
     return switch (config.normalization()) {
       case CONSTANT_NORM_RESCALE -> delta.div(constantNormScale(x));
-      case LAYER_NORM -> delta.mul(layerNormStd(x).add(LAYER_NORM_EPS));
+      case LAYER_NORM -> delta.mul(layerNormStd(x));
       default -> delta;
     };
   }
@@ -221,7 +221,8 @@ public final class SparseAutoencoder implements AutoCloseable {
       case CONSTANT_NORM_RESCALE:
         return y.div(constantNormScale(x));
       case LAYER_NORM:
-        return y.mul(layerNormStd(x).add(LAYER_NORM_EPS)).add(x.mean(new int[] {1}, true));
+        // SAELens divides by std + eps on the way in but multiplies by std alone on the way out.
+        return y.mul(layerNormStd(x)).add(x.mean(new int[] {1}, true));
       default:
         return y;
     }

@@ -1,6 +1,5 @@
 package dev.featurewatch.cli;
 
-import ai.djl.Device;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.featurewatch.engine.Generation;
@@ -15,13 +14,12 @@ import dev.featurewatch.model.TextTokenizer;
 import dev.featurewatch.model.Transformer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,8 +33,7 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "Hugging Face model directory.")
-  Path model;
+  @Mixin ModelOptions model;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Prompt prompt;
@@ -82,9 +79,6 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print {\"prompt\",\"logits\",\"greedy\"} as JSON (needs --temperature 0).")
   boolean json;
 
-  @Option(names = "--device", description = "cpu or gpu (default: the engine's default).")
-  String device;
-
   @Override
   public Integer call() throws IOException {
     if (json && temperature != 0) {
@@ -94,8 +88,8 @@ final class GenerateCommand implements Callable<Integer> {
       throw new UsageException("--chat needs --prompt TEXT");
     }
     SamplingParams sampling = new SamplingParams(temperature, topK, topP, seed, maxTokens, stopTokens, stopStrings);
-    TextTokenizer tokenizer = Files.exists(model.resolve("tokenizer.json")) ? TextTokenizer.load(model) : null;
-    try (Transformer transformer = Transformer.load(model, device == null ? null : Device.fromName(device))) {
+    TextTokenizer tokenizer = model.tokenizerOrNull();
+    try (Transformer transformer = model.load()) {
       int[] promptTokens = promptTokens(tokenizer);
       GenerationRequest request = new GenerationRequest(promptTokens, sampling, Hooks.none(), ignoreEos || json, json);
       Generator generator = new Generator(transformer, tokenizer);
@@ -123,7 +117,7 @@ final class GenerateCommand implements Callable<Integer> {
       return prompt.tokens;
     }
     if (tokenizer == null) {
-      throw new UsageException(model + " has no tokenizer.json: pass the prompt as --prompt-tokens");
+      throw new UsageException(model.directory + " has no tokenizer.json: pass the prompt as --prompt-tokens");
     }
     if (!chat) {
       return tokenizer.encode(prompt.text, tokenizer.addBosByDefault());
@@ -134,7 +128,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     messages.add(new ChatMessage("user", prompt.text));
     // Templates write BOS themselves, as Hugging Face's apply_chat_template assumes.
-    return tokenizer.encode(ChatTemplate.load(model).render(messages, true), false);
+    return tokenizer.encode(ChatTemplate.load(model.directory).render(messages, true), false);
   }
 
   private static TokenListener streamTo(PrintWriter out, boolean hasText) {

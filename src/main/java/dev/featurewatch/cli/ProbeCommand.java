@@ -1,6 +1,5 @@
 package dev.featurewatch.cli;
 
-import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.featurewatch.model.HookPoint;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,8 +46,7 @@ final class ProbeCommand implements Runnable {
   static final class Train implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Hugging Face model directory.")
-    Path model;
+    @Mixin ModelOptions model;
 
     @Option(names = "--hook", required = true, description = "Hook to read, e.g. blocks.2.hook_resid_post.")
     String hook;
@@ -90,8 +89,6 @@ final class ProbeCommand implements Runnable {
         description = "Weight both labels equally in the loss (default; --no-balance to weight every example alike).")
     boolean balance;
 
-    @Option(names = "--device", description = "cpu or gpu (default: the engine's default).")
-    String device;
 
     @Override
     public Integer call() throws IOException {
@@ -108,7 +105,7 @@ final class ProbeCommand implements Runnable {
       ProbeTrainer.Options options = new ProbeTrainer.Options(point, requestedPool, targetFpr, holdout,
           new LogisticProbe.Options(l2, epochs, balance), seed);
       PrintWriter err = spec.commandLine().getErr();
-      TextTokenizer tokenizer = Files.exists(model.resolve("tokenizer.json")) ? TextTokenizer.load(model) : null;
+      TextTokenizer tokenizer = model.tokenizerOrNull();
       try {
         // Text is tokenized as plain text for this model: with BOS when the tokenizer adds it by default.
         Function<String, int[]> encoder = tokenizer == null ? null : text -> tokenizer.encode(text, tokenizer.addBosByDefault());
@@ -117,10 +114,10 @@ final class ProbeCommand implements Runnable {
         err.println("read " + examples.size() + " labelled sequences from " + data
             + (benignExamples == null ? "" : " and " + benignExamples.size() + " benign from " + benign));
         err.flush();
-        try (Transformer transformer = Transformer.load(model, device == null ? null : Device.fromName(device))) {
+        try (Transformer transformer = model.load()) {
           int bos = tokenizer != null && tokenizer.bosTokenId().isPresent()
               ? tokenizer.bosTokenId().getAsInt() : transformer.config().bosTokenId();
-          String modelName = model.toAbsolutePath().normalize().getFileName().toString();
+          String modelName = model.name();
           ProbeTrainer.Result result = ProbeTrainer.train(transformer, modelName, bos, examples, benignExamples, options,
               line -> {
                 err.println(line);

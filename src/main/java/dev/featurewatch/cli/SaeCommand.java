@@ -1,6 +1,5 @@
 package dev.featurewatch.cli;
 
-import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.featurewatch.model.HookPoint;
 import dev.featurewatch.model.SpecialTokens;
@@ -13,11 +12,11 @@ import dev.featurewatch.sae.SaeEvaluator;
 import dev.featurewatch.sae.SaeTrainer;
 import dev.featurewatch.sae.SparseAutoencoder;
 import dev.featurewatch.sae.TrainingConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +33,7 @@ final class SaeCommand implements Runnable {
 
   /** Options shared by both: the model and the corpus. */
   static class ModelAndCorpus {
-    @Option(names = "--model", required = true, description = "Hugging Face model directory.")
-    Path model;
+    @Mixin ModelOptions model;
 
     @Option(names = "--corpus", required = true, description = ".jsonl ({\"text\"} or {\"tokens\"} per line) or a text file (a document per line).")
     Path corpus;
@@ -43,20 +41,10 @@ final class SaeCommand implements Runnable {
     @Option(names = "--context", defaultValue = "128", description = "Tokens per document, BOS included (default ${DEFAULT-VALUE}).")
     int context;
 
-    @Option(names = "--device", description = "cpu or gpu (default: the engine's default).")
-    String device;
-
-    Device device() {
-      return device == null ? null : Device.fromName(device);
-    }
-
     Corpus readCorpus(Transformer transformer, TextTokenizer tokenizer) {
       return Corpus.read(corpus, tokenizer, transformer.config().bosTokenId(), context);
     }
 
-    TextTokenizer tokenizer() {
-      return Files.exists(model.resolve("tokenizer.json")) ? TextTokenizer.load(model) : null;
-    }
   }
 
   @Command(name = "train", description = "Train an SAE on a model's activations at one hook; writes the SAELens layout.")
@@ -106,8 +94,8 @@ final class SaeCommand implements Runnable {
         throw new UsageException("--method must be topk, batchtopk or standard, got " + method);
       }
       HookPoint point = HookPoint.parse(hook);
-      TextTokenizer tokenizer = tokenizer();
-      try (Transformer transformer = Transformer.load(model, device())) {
+      TextTokenizer tokenizer = model.tokenizerOrNull();
+      try (Transformer transformer = model.load()) {
         Corpus docs = readCorpus(transformer, tokenizer);
         TrainingConfig defaults = TrainingConfig.topK(dSae, Math.min(k, dSae));
         TrainingConfig config = new TrainingConfig(trainingMethod, dSae, k, l1, batch, epochs, lr, defaults.warmupSteps(),
@@ -120,7 +108,7 @@ final class SaeCommand implements Runnable {
             s -> bar.update(s.step(), s.totalSteps(), String.format(Locale.ROOT,
                 "loss %.4g l0 %.1f ev %.3f dead %.1f%% %.0f tok/s", s.mse(), s.l0(), s.explainedVariance(),
                 100 * s.deadFraction(), s.tokensPerSecond())),
-            model.getFileName().toString()).train(resume);
+            model.name()).train(resume);
         spec.commandLine().getErr().println("saved " + out);
         return 0;
       } finally {
@@ -143,9 +131,9 @@ final class SaeCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      TextTokenizer tokenizer = tokenizer();
-      try (Transformer transformer = Transformer.load(model, device());
-          SparseAutoencoder autoencoder = SparseAutoencoder.loadFor(sae, transformer.config(), device(), hookHint)) {
+      TextTokenizer tokenizer = model.tokenizerOrNull();
+      try (Transformer transformer = model.load();
+          SparseAutoencoder autoencoder = SparseAutoencoder.loadFor(sae, transformer.config(), model.device(), hookHint)) {
         Corpus docs = readCorpus(transformer, tokenizer);
         SaeEvaluation result = new SaeEvaluator(transformer, autoencoder, SpecialTokens.of(transformer.config(), tokenizer)).evaluate(docs);
         spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson()));

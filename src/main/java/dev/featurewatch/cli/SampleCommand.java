@@ -1,6 +1,5 @@
 package dev.featurewatch.cli;
 
-import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.featurewatch.engine.SequenceSampler;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,8 +21,7 @@ import picocli.CommandLine.Spec;
 final class SampleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "Hugging Face model directory.")
-  Path model;
+  @Mixin ModelOptions model;
 
   @Option(names = "--sequences", required = true, description = "How many sequences.")
   int sequences;
@@ -39,14 +38,11 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output .jsonl file.")
   Path out;
 
-  @Option(names = "--device", description = "cpu or gpu (default: the engine's default).")
-  String device;
-
   @Override
   public Integer call() throws IOException {
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
     List<int[]> sampled;
-    try (Transformer transformer = Transformer.load(model, device == null ? null : Device.fromName(device))) {
+    try (Transformer transformer = model.load()) {
       sampled = SequenceSampler.sample(transformer, sequences, maxTokens, temperature, seed, done -> bar.update(done, sequences, "sequences"));
     }
     ObjectMapper json = new ObjectMapper();

@@ -190,7 +190,9 @@ public final class SparseAutoencoder implements AutoCloseable {
 
   /** The decoder direction of one feature, [d_in]. */
   public float[] decoderDirection(int feature) {
-    return wDec.get(feature).toFloatArray();
+    try (NDArray row = wDec.get(feature)) { // a view owned by the shared SAE: close it here
+      return row.toFloatArray();
+    }
   }
 
   /** The active features of each row of x, strongest first. */

@@ -88,58 +88,67 @@ public final class Transformer implements AutoCloseable {
 
   /**
    * Runs {@code tokens} after the positions already in {@code cache}, appending their keys and
-   * values, and returns logits for the last token or for every token.
+   * values, and returns logits for the last token or for every token. Gradients are off and
+   * every intermediate array is freed when the pass returns.
    */
   float[][] forward(NDManager m, KvCache cache, int[] tokens, Hooks hooks, boolean allPositions) {
-    validate(cache, tokens, hooks);
     GradientMode.disableOnThisThread(); // per thread in DJL; inference threads may be new
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      return toRows(logits(m, cache, tokens, hooks, allPositions).toFloatArray(), config.vocabSize());
+    }
+  }
+
+  /**
+   * The forward pass itself: logits [rows, vocab] as an array in the caller's scope, with the
+   * thread's grad mode left as the caller set it.
+   */
+  NDArray logits(NDManager m, KvCache cache, int[] tokens, Hooks hooks, boolean allPositions) {
+    validate(cache, tokens, hooks);
     int start = cache.length();
     int n = tokens.length;
     HookContext context = new HookContext(start, tokens.clone());
-    try (NDScope scope = new NDScope()) {
-      scope.suppressNotUsedWarning();
-      NDArray ids = m.create(toLongs(tokens));
-      NDArray x = ids.getNDArrayInternal().embedding(ids, weights.embedding(), SparseFormat.DENSE).singletonOrThrow();
-      if (embeddingScale != 1f) {
-        x = x.mul(embeddingScale);
-      }
-      if (weights.positionEmbedding() != null) {
-        x = x.add(weights.positionEmbedding().get(m, new NDIndex("{}:{}", start, start + n)));
-      }
-      RotaryEmbedding.Tables rope = rotary == null ? null : rotary.tables(m, start, n);
-      AttentionMasks masks = new AttentionMasks(m, config, start, n);
-
-      for (int layer = 0; layer < config.numLayers(); layer++) {
-        BlockWeights block = weights.blocks().get(layer);
-        x = hooks.run(HookPoint.Kind.RESID_PRE, layer, x, context);
-
-        NDArray attention = attention(block, layer, block.attentionNorm().apply(x), rope, masks.forLayer(layer), cache);
-        if (block.postAttentionNorm() != null) {
-          attention = block.postAttentionNorm().apply(attention);
-        }
-        attention = hooks.run(HookPoint.Kind.ATTN_OUT, layer, attention, context);
-        x = x.add(attention);
-        x = hooks.run(HookPoint.Kind.RESID_MID, layer, x, context);
-
-        NDArray mlp = mlp(block, block.mlpNorm().apply(x));
-        if (block.postMlpNorm() != null) {
-          mlp = block.postMlpNorm().apply(mlp);
-        }
-        mlp = hooks.run(HookPoint.Kind.MLP_OUT, layer, mlp, context);
-        x = x.add(mlp);
-        x = hooks.run(HookPoint.Kind.RESID_POST, layer, x, context);
-      }
-
-      x = weights.finalNorm().apply(x);
-      x = hooks.run(HookPoint.Kind.LN_FINAL, 0, x, context);
-      NDArray rows = allPositions ? x : x.get(new NDIndex("{}:", n - 1));
-      NDArray logits = Linear.linear(rows, weights.unembedding(), null).singletonOrThrow();
-      if (config.finalLogitSoftcap() > 0) {
-        logits = softcap(logits, config.finalLogitSoftcap());
-      }
-      cache.advance(n);
-      return toRows(logits.toFloatArray(), config.vocabSize());
+    NDArray ids = m.create(toLongs(tokens));
+    NDArray x = ids.getNDArrayInternal().embedding(ids, weights.embedding(), SparseFormat.DENSE).singletonOrThrow();
+    if (embeddingScale != 1f) {
+      x = x.mul(embeddingScale);
     }
+    if (weights.positionEmbedding() != null) {
+      x = x.add(weights.positionEmbedding().get(m, new NDIndex("{}:{}", start, start + n)));
+    }
+    RotaryEmbedding.Tables rope = rotary == null ? null : rotary.tables(m, start, n);
+    AttentionMasks masks = new AttentionMasks(m, config, start, n);
+
+    for (int layer = 0; layer < config.numLayers(); layer++) {
+      BlockWeights block = weights.blocks().get(layer);
+      x = hooks.run(HookPoint.Kind.RESID_PRE, layer, x, context);
+
+      NDArray attention = attention(block, layer, block.attentionNorm().apply(x), rope, masks.forLayer(layer), cache);
+      if (block.postAttentionNorm() != null) {
+        attention = block.postAttentionNorm().apply(attention);
+      }
+      attention = hooks.run(HookPoint.Kind.ATTN_OUT, layer, attention, context);
+      x = x.add(attention);
+      x = hooks.run(HookPoint.Kind.RESID_MID, layer, x, context);
+
+      NDArray mlp = mlp(block, block.mlpNorm().apply(x));
+      if (block.postMlpNorm() != null) {
+        mlp = block.postMlpNorm().apply(mlp);
+      }
+      mlp = hooks.run(HookPoint.Kind.MLP_OUT, layer, mlp, context);
+      x = x.add(mlp);
+      x = hooks.run(HookPoint.Kind.RESID_POST, layer, x, context);
+    }
+
+    x = weights.finalNorm().apply(x);
+    x = hooks.run(HookPoint.Kind.LN_FINAL, 0, x, context);
+    NDArray rows = allPositions ? x : x.get(new NDIndex("{}:", n - 1));
+    NDArray logits = Linear.linear(rows, weights.unembedding(), null).singletonOrThrow();
+    if (config.finalLogitSoftcap() > 0) {
+      logits = softcap(logits, config.finalLogitSoftcap());
+    }
+    cache.advance(n);
+    return logits;
   }
 
   private NDArray attention(BlockWeights block, int layer, NDArray h, RotaryEmbedding.Tables rope, NDArray mask, KvCache cache) {

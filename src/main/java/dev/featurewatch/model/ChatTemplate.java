@@ -11,16 +11,7 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
-import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
-import com.hubspot.jinjava.lib.tag.ForTag;
-import com.hubspot.jinjava.lib.tag.Tag;
-import com.hubspot.jinjava.tree.Node;
-import com.hubspot.jinjava.tree.TagNode;
-import com.hubspot.jinjava.util.ForLoop;
-import com.hubspot.jinjava.util.ObjectIterator;
-import com.hubspot.jinjava.util.ObjectTruthValue;
-import java.beans.FeatureDescriptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,19 +19,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jinjava.javax.el.CompositeELResolver;
-import jinjava.javax.el.ELContext;
-import jinjava.javax.el.ELResolver;
 
 /**
  * The chat template of a Hugging Face model: the Jinja {@code chat_template} that turns a
@@ -69,8 +53,6 @@ import jinjava.javax.el.ELResolver;
 public final class ChatTemplate {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern REVERSE_SLICE = Pattern.compile("\\[\\s*:\\s*:\\s*-\\s*1\\s*\\]");
-  private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%\\}");
 
   private final String source;
   private final String bosToken;
@@ -152,7 +134,7 @@ public final class ChatTemplate {
    */
   public static ChatTemplate of(String source, String bosToken, String eosToken) {
     return new ChatTemplate(
-        rewriteForJinjava(normalizeNewlines(source)),
+        JinjaSourceRewriter.rewriteForJinjava(normalizeNewlines(source)),
         bosToken,
         eosToken,
         Clock.systemDefaultZone());
@@ -304,176 +286,6 @@ public final class ChatTemplate {
         : normalized;
   }
 
-  /**
-   * Rewrites two pieces of Python syntax that jinjava parses differently, both in Qwen3's template:
-   *
-   * <ul>
-   *   <li>keyword argument values get parentheses: jinjava parses {@code name=value} as an operator
-   *       binding like {@code +}, so {@code namespace(i=messages|length - 1)} would be {@code
-   *       (i=messages|length) - 1};
-   *   <li>{@code x[::-1]} becomes {@code (x|reverse)}: jinjava has no slice steps, and its {@code
-   *       reverse} gives a list for a list and a string for a string, as the slice does.
-   * </ul>
-   *
-   * Only the insides of {@code {{ }}} and {@code {% %}} are touched, never string literals,
-   * comments, raw blocks or macro signatures (whose defaults jinjava parses separately).
-   */
-  static String rewriteForJinjava(String source) {
-    StringBuilder out = new StringBuilder(source.length() + 16);
-    int i = 0;
-    while (i < source.length()) {
-      if (source.startsWith("{#", i)) {
-        int end = source.indexOf("#}", i + 2);
-        end = end < 0 ? source.length() : end + 2;
-        out.append(source, i, end);
-        i = end;
-      } else if (source.startsWith("{{", i) || source.startsWith("{%", i)) {
-        String closer = source.charAt(i + 1) == '{' ? "}}" : "%}";
-        int end = endOfTag(source, i + 2, closer);
-        String body = source.substring(i + 2, end);
-        String keyword = body.replaceFirst("^[-+]?\\s*", "");
-        if (closer.equals("%}") && keyword.matches("(?s)raw\\b.*")) {
-          Matcher endRaw = END_RAW.matcher(source);
-          int rawEnd = endRaw.find(end) ? endRaw.end() : source.length();
-          out.append(source, i, rawEnd);
-          i = rawEnd;
-          continue;
-        }
-        out.append(source, i, i + 2);
-        if (closer.equals("%}") && keyword.matches("(?s)(macro|call)\\b.*")) {
-          out.append(body);
-        } else {
-          rewriteExpression(body, out);
-        }
-        end = Math.min(end + 2, source.length());
-        out.append(source, i + 2 + body.length(), end);
-        i = end;
-      } else {
-        out.append(source.charAt(i++));
-      }
-    }
-    return out.toString();
-  }
-
-  /** Index of the closer of a tag whose body starts at {@code from}, skipping string literals. */
-  private static int endOfTag(String source, int from, String closer) {
-    char quote = 0;
-    for (int i = from; i < source.length(); i++) {
-      char c = source.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (source.startsWith(closer, i)) {
-        return i;
-      }
-    }
-    return source.length();
-  }
-
-  private static void rewriteExpression(String expression, StringBuilder out) {
-    int start = out.length();
-    // One entry per open bracket: the bracket, and whether a keyword value is open inside it.
-    StringBuilder brackets = new StringBuilder();
-    StringBuilder valueOpen = new StringBuilder();
-    Matcher reverse = REVERSE_SLICE.matcher(expression);
-    char quote = 0;
-    for (int i = 0; i < expression.length(); i++) {
-      char c = expression.charAt(i);
-      int top = brackets.length() - 1;
-      if (quote != 0) {
-        out.append(c);
-        if (c == '\\' && i + 1 < expression.length()) {
-          out.append(expression.charAt(++i));
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        out.append(c);
-      } else if (c == '[' && reverse.region(i, expression.length()).lookingAt()) {
-        out.insert(startOfOperand(out, start), '(').append("|reverse)");
-        i = reverse.end() - 1;
-      } else if (c == '(' || c == '[' || c == '{') {
-        brackets.append(c);
-        valueOpen.append('n');
-        out.append(c);
-      } else if ((c == ')' || c == ']' || c == '}') && top >= 0) {
-        if (valueOpen.charAt(top) == 'y') {
-          out.append(')');
-        }
-        brackets.setLength(top);
-        valueOpen.setLength(top);
-        out.append(c);
-      } else if (c == ',' && top >= 0 && valueOpen.charAt(top) == 'y') {
-        out.append("),");
-        valueOpen.setCharAt(top, 'n');
-      } else if (c == '='
-          && top >= 0
-          && brackets.charAt(top) == '('
-          && valueOpen.charAt(top) == 'n'
-          && isKeywordAssignment(expression, i)) {
-        out.append("=(");
-        valueOpen.setCharAt(top, 'y');
-      } else {
-        out.append(c);
-      }
-    }
-    // An unbalanced expression is left for jinjava to report.
-    for (int top = brackets.length() - 1; top >= 0; top--) {
-      if (valueOpen.charAt(top) == 'y') {
-        out.append(')');
-      }
-    }
-  }
-
-  /**
-   * Start of the operand that ends {@code out}: a name with attribute and index accesses and calls,
-   * or a string literal, but not before {@code limit}.
-   */
-  private static int startOfOperand(StringBuilder out, int limit) {
-    int p = out.length();
-    while (p > limit) {
-      char c = out.charAt(p - 1);
-      if (c == ')' || c == ']') {
-        int depth = 0;
-        do {
-          char d = out.charAt(--p);
-          depth += d == ')' || d == ']' ? 1 : d == '(' || d == '[' ? -1 : 0;
-        } while (depth > 0 && p > limit);
-      } else if (c == '\'' || c == '"') {
-        p--;
-        while (p > limit && out.charAt(p - 1) != c) {
-          p--;
-        }
-        p = Math.max(p - 1, limit);
-      } else if (Character.isLetterOrDigit(c) || c == '_' || c == '.') {
-        p--;
-      } else {
-        break;
-      }
-    }
-    return p;
-  }
-
-  /** Whether the {@code =} at {@code at} follows a name (so is not part of ==, <=, != or >=). */
-  private static boolean isKeywordAssignment(String expression, int at) {
-    if (at + 1 < expression.length() && expression.charAt(at + 1) == '=') {
-      return false;
-    }
-    int before = at - 1;
-    while (before >= 0 && Character.isWhitespace(expression.charAt(before))) {
-      before--;
-    }
-    return before >= 0
-        && (Character.isLetterOrDigit(expression.charAt(before))
-            || expression.charAt(before) == '_');
-  }
-
   /** {@code raise_exception(message)}, which HF templates call to reject a conversation. */
   private static Object raiseException(Object message) {
     throw new RaisedByTemplate(String.valueOf(message));
@@ -486,58 +298,7 @@ public final class ChatTemplate {
         LocalDateTime.ofInstant(
             Instant.ofEpochMilli(config.getDateTimeProvider().getCurrentTimeMillis()),
             config.getTimeZone());
-    return strftime(format, now);
-  }
-
-  /**
-   * Python's strftime in the C locale for the directives chat templates use, plus glibc's {@code -}
-   * flag (no padding). {@code %Z} and {@code %z} are empty, as for Python's naive datetimes.
-   */
-  static String strftime(String format, LocalDateTime t) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < format.length(); i++) {
-      char c = format.charAt(i);
-      if (c != '%' || i + 1 == format.length()) {
-        out.append(c);
-        continue;
-      }
-      char d = format.charAt(++i);
-      boolean pad = true;
-      if (d == '-' && i + 1 < format.length()) {
-        pad = false;
-        d = format.charAt(++i);
-      }
-      switch (d) {
-        case 'a' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-        case 'A' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-        case 'b', 'h' -> out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-        case 'B' -> out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-        case 'd' -> out.append(number(t.getDayOfMonth(), 2, pad));
-        case 'e' ->
-            out.append(
-                pad ? String.format(Locale.ROOT, "%2d", t.getDayOfMonth()) : t.getDayOfMonth());
-        case 'm' -> out.append(number(t.getMonthValue(), 2, pad));
-        case 'y' -> out.append(number(t.getYear() % 100, 2, pad));
-        case 'Y' -> out.append(t.getYear());
-        case 'H' -> out.append(number(t.getHour(), 2, pad));
-        case 'I' -> out.append(number((t.getHour() + 11) % 12 + 1, 2, pad));
-        case 'M' -> out.append(number(t.getMinute(), 2, pad));
-        case 'S' -> out.append(number(t.getSecond(), 2, pad));
-        case 'p' -> out.append(t.getHour() < 12 ? "AM" : "PM");
-        case 'j' -> out.append(number(t.getDayOfYear(), 3, pad));
-        case 'Z', 'z' -> {}
-        case '%' -> out.append('%');
-        default ->
-            throw new IllegalArgumentException(
-                "strftime_now: unsupported directive %" + d + " in \"" + format + "\"");
-      }
-    }
-    return out.toString();
-  }
-
-  private static String number(int value, int width, boolean pad) {
-    String digits = Integer.toString(value);
-    return pad && digits.length() < width ? "0".repeat(width - digits.length()) + digits : digits;
+    return PythonStrftime.strftime(format, now);
   }
 
   /** What {@code raise_exception} throws, so that render can tell it from other failures. */
@@ -549,252 +310,4 @@ public final class ChatTemplate {
     }
   }
 
-  /**
-   * The Python {@code str} methods that chat templates call. jinjava would otherwise find only
-   * Java's methods ({@code strip()} exists there, {@code startswith} does not, and Java's {@code
-   * split} takes a regular expression).
-   */
-  private static final class PythonStringMethods extends ELResolver {
-
-    @Override
-    public Object invoke(
-        ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
-      if (!(base instanceof String) || method == null) {
-        return null;
-      }
-      String s = (String) base;
-      Object[] args = params == null ? new Object[0] : params;
-      Object result =
-          switch (method.toString()) {
-            case "strip" -> args.length <= 1 ? strip(s, chars(args), true, true) : null;
-            case "lstrip" -> args.length <= 1 ? strip(s, chars(args), true, false) : null;
-            case "rstrip" -> args.length <= 1 ? strip(s, chars(args), false, true) : null;
-            case "startswith" -> args.length == 1 ? affix(s, args[0], true) : null;
-            case "endswith" -> args.length == 1 ? affix(s, args[0], false) : null;
-            case "split" -> args.length <= 2 ? split(s, args) : null;
-            case "upper" -> args.length == 0 ? s.toUpperCase(Locale.ROOT) : null;
-            case "lower" -> args.length == 0 ? s.toLowerCase(Locale.ROOT) : null;
-            default -> null;
-          };
-      if (result != null) {
-        context.setPropertyResolved(true);
-      }
-      return result;
-    }
-
-    /** The chars argument of strip: null (whitespace), a string, or not applicable. */
-    private static String chars(Object[] args) {
-      if (args.length == 0 || args[0] == null) {
-        return null;
-      }
-      return args[0] instanceof String ? (String) args[0] : "";
-    }
-
-    private static String strip(String s, String chars, boolean left, boolean right) {
-      int start = 0;
-      int end = s.length();
-      while (left && start < end && strippable(s.codePointAt(start), chars)) {
-        start += Character.charCount(s.codePointAt(start));
-      }
-      while (right && end > start && strippable(s.codePointBefore(end), chars)) {
-        end -= Character.charCount(s.codePointBefore(end));
-      }
-      return s.substring(start, end);
-    }
-
-    private static boolean strippable(int codePoint, String chars) {
-      if (chars == null) { // Python's str.isspace, which includes no-break spaces
-        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
-      }
-      return chars.indexOf(codePoint) >= 0;
-    }
-
-    /** startswith/endswith with a string or a sequence of strings; null if neither. */
-    private static Boolean affix(String s, Object arg, boolean prefix) {
-      if (arg instanceof String a) {
-        return prefix ? s.startsWith(a) : s.endsWith(a);
-      }
-      if (arg instanceof Iterable<?> options) {
-        for (Object option : options) {
-          if (!(option instanceof String a)) {
-            return null;
-          }
-          if (prefix ? s.startsWith(a) : s.endsWith(a)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      return null;
-    }
-
-    /** Python's split: literal separator, or runs of whitespace when none is given. */
-    private static List<String> split(String s, Object[] args) {
-      String sep = args.length > 0 && args[0] != null ? String.valueOf(args[0]) : null;
-      int maxSplit = args.length > 1 ? ((Number) args[1]).intValue() : -1;
-      List<String> parts = new ArrayList<>();
-      if (sep == null) {
-        String rest = strip(s, null, true, false);
-        while (!rest.isEmpty()) {
-          if (maxSplit >= 0 && parts.size() == maxSplit) {
-            parts.add(rest);
-            break;
-          }
-          int cut = 0;
-          while (cut < rest.length() && !strippable(rest.codePointAt(cut), null)) {
-            cut += Character.charCount(rest.codePointAt(cut));
-          }
-          parts.add(rest.substring(0, cut));
-          rest = strip(rest.substring(cut), null, true, false);
-        }
-        return parts;
-      }
-      if (sep.isEmpty()) {
-        throw new IllegalArgumentException("split: empty separator");
-      }
-      int from = 0;
-      int at;
-      while ((maxSplit < 0 || parts.size() < maxSplit) && (at = s.indexOf(sep, from)) >= 0) {
-        parts.add(s.substring(from, at));
-        from = at + sep.length();
-      }
-      parts.add(s.substring(from));
-      return parts;
-    }
-
-    // Only method calls are handled; properties go to the next resolver.
-
-    @Override
-    public Object getValue(ELContext context, Object base, Object property) {
-      return null;
-    }
-
-    @Override
-    public Class<?> getType(ELContext context, Object base, Object property) {
-      return null;
-    }
-
-    @Override
-    public void setValue(ELContext context, Object base, Object property, Object value) {}
-
-    @Override
-    public boolean isReadOnly(ELContext context, Object base, Object property) {
-      return true;
-    }
-
-    @Override
-    public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-      return null;
-    }
-
-    @Override
-    public Class<?> getCommonPropertyType(ELContext context, Object base) {
-      return null;
-    }
-  }
-
-  /**
-   * {@code for} with Jinja2's loop filter ({@code for x in xs if cond}): jinjava would evaluate
-   * {@code xs if cond} as one expression and loop over everything. Filtering first also makes
-   * {@code loop.index}, {@code loop.first} and {@code loop.last} count only the kept items, as in
-   * Jinja2.
-   */
-  private static final class FilteringForTag extends ForTag {
-    private static final long serialVersionUID = 1L;
-    private static final Pattern IN = Pattern.compile("\\sin\\s");
-
-    @Override
-    @SuppressWarnings("try") // the scope only needs closing
-    public String interpretUnchecked(TagNode tagNode, JinjavaInterpreter interpreter) {
-      String helpers = tagNode.getHelpers();
-      int filterAt = topLevelIf(helpers);
-      if (filterAt < 0) {
-        return super.interpretUnchecked(tagNode, interpreter);
-      }
-      String head = helpers.substring(0, filterAt);
-      String condition = helpers.substring(filterAt + 2).trim();
-      Matcher in = IN.matcher(head);
-      if (!in.find()) {
-        throw new TemplateSyntaxException(
-            interpreter, helpers, "Tag 'for' expects valid 'in' clause, got: " + helpers);
-      }
-      String variable = head.substring(0, in.start()).trim();
-      if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw new TemplateSyntaxException(
-            interpreter,
-            helpers,
-            "a loop filter needs a single loop variable, not '" + variable + "'");
-      }
-      Object collection =
-          interpreter.resolveELExpression(head.substring(in.end()), tagNode.getLineNumber());
-      List<Object> kept = new ArrayList<>();
-      ForLoop items = ObjectIterator.getLoop(collection);
-      while (items.hasNext()) {
-        Object item = items.next();
-        try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
-          interpreter.getContext().put(variable, item);
-          if (ObjectTruthValue.evaluate(
-              interpreter.resolveELExpression(condition, tagNode.getLineNumber()))) {
-            kept.add(item);
-          }
-        }
-      }
-      return renderForCollection(tagNode, interpreter, List.of(variable), kept);
-    }
-
-    /** Index of an {@code if} keyword outside quotes and brackets, or -1. */
-    private static int topLevelIf(String helpers) {
-      int depth = 0;
-      char quote = 0;
-      for (int i = 0; i < helpers.length(); i++) {
-        char c = helpers.charAt(i);
-        if (quote != 0) {
-          if (c == '\\') {
-            i++;
-          } else if (c == quote) {
-            quote = 0;
-          }
-        } else if (c == '\'' || c == '"') {
-          quote = c;
-        } else if (c == '(' || c == '[' || c == '{') {
-          depth++;
-        } else if (c == ')' || c == ']' || c == '}') {
-          depth--;
-        } else if (depth == 0
-            && helpers.startsWith("if", i)
-            && i > 0
-            && Character.isWhitespace(helpers.charAt(i - 1))
-            && i + 2 < helpers.length()
-            && Character.isWhitespace(helpers.charAt(i + 2))) {
-          return i;
-        }
-      }
-      return -1;
-    }
-  }
-
-  /**
-   * {@code {% generation %}...{% endgeneration %}}: in {@code transformers} it marks assistant text
-   * for training masks; for rendering it is its body.
-   */
-  private static final class GenerationTag implements Tag {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public String getName() {
-      return "generation";
-    }
-
-    @Override
-    @SuppressWarnings("try") // the scope only needs closing
-    public String interpret(TagNode tagNode, JinjavaInterpreter interpreter) {
-      StringBuilder out = new StringBuilder();
-      try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
-        for (Node child : tagNode.getChildren()) {
-          out.append(child.render(interpreter).getValue());
-        }
-      }
-      return out.toString();
-    }
-  }
 }

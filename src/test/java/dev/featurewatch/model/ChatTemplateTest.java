@@ -355,15 +355,15 @@ class ChatTemplateTest {
   void rewriteTouchesOnlyExpressions() {
     assertEquals(
         "{{ f(a=(1), b=(g(c=(x + 1)))) }}",
-        ChatTemplate.rewriteForJinjava("{{ f(a=1, b=g(c=x + 1)) }}"));
+        JinjaSourceRewriter.rewriteForJinjava("{{ f(a=1, b=g(c=x + 1)) }}"));
     assertEquals(
         "{%- for m in (messages|reverse) -%}{{ (m.content.split('=')|reverse)[0] }}",
-        ChatTemplate.rewriteForJinjava(
+        JinjaSourceRewriter.rewriteForJinjava(
             "{%- for m in messages[::-1] -%}{{ m.content.split('=')[::-1][0] }}"));
     String untouched =
         "f(a=1) x[::-1] {{ 'f(a=1)' }}{# f(a=1) #}{% if x == 1 and (y != 2 or z <= 3) %}"
             + "{% macro m(x, y=1) %}{% endmacro %}{% raw %}{{ f(a=1) }}{% endraw %}";
-    assertEquals(untouched, ChatTemplate.rewriteForJinjava(untouched));
+    assertEquals(untouched, JinjaSourceRewriter.rewriteForJinjava(untouched));
   }
 
   @Test
@@ -460,12 +460,12 @@ class ChatTemplateTest {
   @Test
   void strftimeDirectives() {
     LocalDateTime t = LocalDateTime.of(2024, 7, 4, 15, 5, 9);
-    assertEquals("04 Jul 2024", ChatTemplate.strftime("%d %b %Y", t));
-    assertEquals("Thursday, July 4, 2024", ChatTemplate.strftime("%A, %B %-d, %Y", t));
+    assertEquals("04 Jul 2024", PythonStrftime.strftime("%d %b %Y", t));
+    assertEquals("Thursday, July 4, 2024", PythonStrftime.strftime("%A, %B %-d, %Y", t));
     assertEquals(
         "2024-07-04 15:05:09 03:05 PM Thu 186 24 % ",
-        ChatTemplate.strftime("%Y-%m-%d %H:%M:%S %I:%M %p %a %j %y %% %Z", t));
-    assertThrows(IllegalArgumentException.class, () -> ChatTemplate.strftime("%Q", t));
+        PythonStrftime.strftime("%Y-%m-%d %H:%M:%S %I:%M %p %a %j %y %% %Z", t));
+    assertThrows(IllegalArgumentException.class, () -> PythonStrftime.strftime("%Q", t));
     ChatTemplate unsupported = ChatTemplate.of("{{ strftime_now('%Q') }}", null, null);
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> unsupported.render(List.of(), false));

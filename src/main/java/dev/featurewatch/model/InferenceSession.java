@@ -1,5 +1,6 @@
 package dev.featurewatch.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 /**
@@ -39,6 +40,16 @@ public final class InferenceSession implements AutoCloseable {
   /** Number of tokens consumed so far (the position of the next token). */
   public int position() {
     return cache.length();
+  }
+
+  /**
+   * Feeds tokens like {@link #forwardAll} but returns the logits [tokens, vocab] as an array in
+   * the calling thread's current {@code NDScope} and leaves the thread's grad mode as it is:
+   * inside a gradient collector, gradients flow back to whatever parameters the hooks use. For
+   * training code; the caller closes the session after its backward pass.
+   */
+  public NDArray logitsArray(int[] tokens, Hooks hooks) {
+    return model.logits(manager, cache, tokens, hooks, true);
   }
 
   /** The model this session runs on. */

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.featurewatch.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
-/** 10,000 decode steps keep native memory flat: every per-step array is freed with its pass. */
+/**
+ * 10,000 decode steps keep native memory flat: every per-step array is freed with its pass.
+ * Surefire runs this class alone in a JVM with a fixed, pre-touched heap (the pom's
+ * {@code native-memory} execution), so RSS growth is native growth and not the heap expanding.
+ */
 class DecodeMemoryTest {
   static final int STEPS = 10_000;
   static final int STEPS_PER_SESSION = 500;

@@ -65,17 +65,10 @@ final class FilteringForTag extends ForTag {
   /** Index of an {@code if} keyword outside quotes and brackets, or -1. */
   private static int topLevelIf(String helpers) {
     int depth = 0;
-    char quote = 0;
     for (int i = 0; i < helpers.length(); i++) {
       char c = helpers.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
+      if (c == '\'' || c == '"') {
+        i = JinjaSourceRewriter.endOfStringLiteral(helpers, i);
       } else if (c == '(' || c == '[' || c == '{') {
         depth++;
       } else if (c == ')' || c == ']' || c == '}') {

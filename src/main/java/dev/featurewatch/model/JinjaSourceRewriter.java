@@ -63,22 +63,32 @@ final class JinjaSourceRewriter {
 
   /** Index of the closer of a tag whose body starts at {@code from}, skipping string literals. */
   private static int endOfTag(String source, int from, String closer) {
-    char quote = 0;
     for (int i = from; i < source.length(); i++) {
       char c = source.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
+      if (c == '\'' || c == '"') {
+        i = endOfStringLiteral(source, i);
       } else if (source.startsWith(closer, i)) {
         return i;
       }
     }
     return source.length();
+  }
+
+  /**
+   * Index of the quote that closes the string literal opening at {@code open} (backslash escapes
+   * skipped), or the last index if it never closes.
+   */
+  static int endOfStringLiteral(String text, int open) {
+    char quote = text.charAt(open);
+    for (int i = open + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == quote) {
+        return i;
+      }
+    }
+    return text.length() - 1;
   }
 
   private static void rewriteExpression(String expression, StringBuilder out) {
@@ -87,20 +97,13 @@ final class JinjaSourceRewriter {
     StringBuilder brackets = new StringBuilder();
     StringBuilder valueOpen = new StringBuilder();
     Matcher reverse = REVERSE_SLICE.matcher(expression);
-    char quote = 0;
     for (int i = 0; i < expression.length(); i++) {
       char c = expression.charAt(i);
       int top = brackets.length() - 1;
-      if (quote != 0) {
-        out.append(c);
-        if (c == '\\' && i + 1 < expression.length()) {
-          out.append(expression.charAt(++i));
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        out.append(c);
+      if (c == '\'' || c == '"') {
+        int end = endOfStringLiteral(expression, i);
+        out.append(expression, i, end + 1);
+        i = end;
       } else if (c == '[' && reverse.region(i, expression.length()).lookingAt()) {
         out.insert(startOfOperand(out, start), '(').append("|reverse)");
         i = reverse.end() - 1;

@@ -19,7 +19,7 @@ import java.util.Set;
  * by {@code model.safetensors.index.json}. Lookups check names and shapes so that a wrong
  * checkpoint fails with the tensor's name instead of a shape error deep in the forward pass.
  */
-public final class Checkpoint implements Closeable {
+public final class Checkpoint implements TensorSource, Closeable {
   static final String SINGLE_FILE = "model.safetensors";
   static final String INDEX_FILE = "model.safetensors.index.json";
 
@@ -97,6 +97,7 @@ public final class Checkpoint implements Closeable {
   }
 
   /** Whether the checkpoint holds a tensor of this name. */
+  @Override
   public boolean contains(String name) {
     return fileByTensor.containsKey(name);
   }
@@ -116,6 +117,7 @@ public final class Checkpoint implements Closeable {
    * @param expectedShape the shape the architecture needs
    * @throws ModelLoadException naming the tensor if it is missing or has another shape
    */
+  @Override
   public NDArray load(NDManager manager, String name, long... expectedShape) {
     TensorInfo info = info(name);
     if (!Arrays.equals(info.shape(), expectedShape)) {

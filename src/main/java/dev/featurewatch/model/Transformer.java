@@ -11,6 +11,8 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Linear;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * A decoder-only transformer (Llama, Qwen2, GPT-2 or Gemma 2) loaded from a Hugging Face model
@@ -67,6 +69,38 @@ public final class Transformer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * A model over arrays the caller owns and may update in place between passes (training): no
+   * copy is made, so gradients of a pass flow to these arrays. Closing the model leaves them open.
+   *
+   * @param tensors by Hugging Face name, with the shapes the config needs
+   * @throws ModelLoadException naming a missing or misshapen tensor
+   */
+  public static Transformer overTensors(ModelConfig config, Map<String, NDArray> tensors) {
+    TensorSource source = new TensorSource() {
+      @Override
+      public boolean contains(String name) {
+        return tensors.containsKey(name);
+      }
+
+      @Override
+      public NDArray load(NDManager unused, String name, long... expectedShape) {
+        NDArray array = tensors.get(name);
+        if (array == null) {
+          throw new ModelLoadException("missing tensor " + name);
+        }
+        if (!Arrays.equals(array.getShape().getShape(), expectedShape)) {
+          throw new ModelLoadException("tensor " + name + " has shape " + array.getShape()
+              + " but the config needs " + Arrays.toString(expectedShape));
+        }
+        return array;
+      }
+    };
+    Device device = tensors.values().iterator().next().getDevice();
+    NDManager manager = NDManager.newBaseManager(device, "PyTorch");
+    return new Transformer(config, manager, null, TransformerWeights.load(source, config, manager));
   }
 
   /** The parsed config. */
@@ -265,6 +299,9 @@ public final class Transformer implements AutoCloseable {
   @Override
   public void close() {
     manager.close();
+    if (checkpoint == null) {
+      return;
+    }
     try {
       checkpoint.close();
     } catch (IOException ignored) {

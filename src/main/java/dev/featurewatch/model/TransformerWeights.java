@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 
 /**
- * All weights of a model, loaded from a {@link Checkpoint} under each family's tensor names and
+ * All weights of a model, read from a {@link TensorSource} (a checkpoint on disk, or a training
+ * run's own arrays) under each family's tensor names and
  * checked against the config's shapes.
  *
  * @param embedding [vocab, d]
@@ -17,13 +18,13 @@ import java.util.List;
 record TransformerWeights(
     NDArray embedding, NDArray positionEmbedding, List<BlockWeights> blocks, Norm finalNorm, NDArray unembedding) {
 
-  static TransformerWeights load(Checkpoint checkpoint, ModelConfig config, NDManager manager) {
+  static TransformerWeights load(TensorSource checkpoint, ModelConfig config, NDManager manager) {
     return config.architecture() == Architecture.GPT2
         ? loadGpt2(checkpoint, config, manager)
         : loadRotary(checkpoint, config, manager);
   }
 
-  private static TransformerWeights loadRotary(Checkpoint ckpt, ModelConfig c, NDManager m) {
+  private static TransformerWeights loadRotary(TensorSource ckpt, ModelConfig c, NDManager m) {
     long d = c.hiddenSize();
     long qWidth = (long) c.numHeads() * c.headDim();
     long kvWidth = (long) c.numKvHeads() * c.headDim();
@@ -54,7 +55,7 @@ record TransformerWeights(
     return new TransformerWeights(embedding, null, List.of(blocks), finalNorm, unembedding);
   }
 
-  private static TransformerWeights loadGpt2(Checkpoint ckpt, ModelConfig c, NDManager m) {
+  private static TransformerWeights loadGpt2(TensorSource ckpt, ModelConfig c, NDManager m) {
     // Checkpoints saved from GPT2LMHeadModel prefix names with "transformer."; hub originals do not.
     String root = ckpt.contains("transformer.wte.weight") ? "transformer." : "";
     long d = c.hiddenSize();
@@ -81,27 +82,26 @@ record TransformerWeights(
     return new TransformerWeights(embedding, positions, List.of(blocks), finalNorm, unembedding);
   }
 
-  private static Projection projection(Checkpoint ckpt, NDManager m, String name, long out, long in, boolean bias) {
+  private static Projection projection(TensorSource ckpt, NDManager m, String name, long out, long in, boolean bias) {
     return new Projection(ckpt.load(m, name + ".weight", out, in), bias ? ckpt.load(m, name + ".bias", out) : null);
   }
 
   /** GPT-2's Conv1D stores [in, out]; its transpose is a free view in the [out, in] layout. */
-  private static Projection conv1d(Checkpoint ckpt, NDManager m, String name, long in, long out) {
+  private static Projection conv1d(TensorSource ckpt, NDManager m, String name, long in, long out) {
     NDArray stored = ckpt.load(m, name + ".weight", in, out);
     return new Projection(stored.transpose(), ckpt.load(m, name + ".bias", out));
   }
 
-  private static Norm rmsNorm(Checkpoint ckpt, NDManager m, ModelConfig c, String name) {
+  private static Norm rmsNorm(TensorSource ckpt, NDManager m, ModelConfig c, String name) {
     NDArray weight = ckpt.load(m, name, c.hiddenSize());
     if (c.architecture() == Architecture.GEMMA2) {
-      NDArray offset = weight.add(1f);
-      weight.close();
-      weight = offset;
+      // Not closed after: a training source owns its arrays, and a mapped one costs nothing.
+      weight = weight.add(1f);
     }
     return new Norm(weight, null, (float) c.normEps());
   }
 
-  private static Norm layerNorm(Checkpoint ckpt, NDManager m, ModelConfig c, String name) {
+  private static Norm layerNorm(TensorSource ckpt, NDManager m, ModelConfig c, String name) {
     return new Norm(ckpt.load(m, name + ".weight", c.hiddenSize()), ckpt.load(m, name + ".bias", c.hiddenSize()), (float) c.normEps());
   }
 }

@@ -1,0 +1,105 @@
+package dev.featurewatch.organism.lm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.featurewatch.model.InferenceSession;
+import dev.featurewatch.model.SafetensorsDType;
+import dev.featurewatch.model.SyntheticCheckpoint;
+import dev.featurewatch.model.Transformer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trainer learns, and a resumed run is the same run. */
+class LmTrainerTest {
+  static final SyntheticCheckpoint.Shape SHAPE = new SyntheticCheckpoint.Shape(32, 64, 2, 4, 2, 24, 256);
+
+  /** A stream a model can learn: "1 a b c … " runs where each token is the previous plus 1 (mod 20). */
+  static int[] countingStream(int length, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] tokens = new int[length];
+    int next = 0;
+    for (int i = 0; i < length; i++) {
+      if (random.nextInt(16) == 0) {
+        tokens[i] = 1;
+        next = 4 + random.nextInt(20);
+      } else {
+        tokens[i] = next;
+        next = 4 + (next - 4 + 1) % 20;
+      }
+    }
+    return tokens;
+  }
+
+  static LmTrainingConfig config(int steps) {
+    return new LmTrainingConfig(33, 2, steps, 1e-2, 0.1, 5, 0.01, 1.0, 7, 10, 4, 15);
+  }
+
+  @Test
+  void heldOutLossFallsAndTheTrainedModelPredictsTheSequence(@TempDir Path dir) {
+    SyntheticCheckpoint.writeLlama(dir.resolve("model"), SHAPE, 3, SafetensorsDType.F32);
+    List<LmTrainingStatus> statuses = new ArrayList<>();
+    LmRunSummary summary;
+    try (TrainableParameters parameters = TrainableParameters.load(dir.resolve("model"))) {
+      LmTrainer trainer = new LmTrainer(parameters, new TokenWindows(countingStream(4000, 1), 33, 7),
+          new TokenWindows(countingStream(1000, 2), 33, 7), config(60), dir.resolve("ckpt"), statuses::add);
+      summary = trainer.train();
+      parameters.save(dir.resolve("model/model.safetensors"));
+    }
+    assertEquals(60, statuses.size());
+    assertTrue(summary.initialHeldOutLoss() > 2.5, "random init is near ln(24): " + summary.initialHeldOutLoss());
+    assertTrue(summary.heldOutLoss() < 1.0, "learnt the counting rule: " + summary.heldOutLoss());
+    // The saved model is an ordinary model directory that continues a count.
+    try (Transformer model = Transformer.load(dir.resolve("model")); InferenceSession session = model.newSession()) {
+      float[] logits = session.forward(1, 10, 11, 12);
+      assertEquals(13, argmax(logits));
+    }
+  }
+
+  @Test
+  void aResumedRunEndsWithTheSameWeightsAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+    SyntheticCheckpoint.writeLlama(dir.resolve("model"), SHAPE, 3, SafetensorsDType.F32);
+    float[] uninterrupted = run(dir, "a", 30, 30);
+    float[] interrupted = run(dir, "b", 30, 15); // stops after the checkpoint at step 15
+    float[] resumed = run(dir, "b", 30, 30);
+    assertTrue(Files.exists(dir.resolve("b")));
+    assertTrue(interrupted.length > 0);
+    assertArrayEquals(uninterrupted, resumed, 1e-5f);
+  }
+
+  /** Trains toward {@code steps} but stops once {@code stopAfter} steps are done, as a kill would. */
+  private static float[] run(Path dir, String checkpoint, int steps, int stopAfter) {
+    try (TrainableParameters parameters = TrainableParameters.load(dir.resolve("model"))) {
+      LmTrainer trainer = new LmTrainer(parameters, new TokenWindows(countingStream(4000, 1), 33, 7),
+          new TokenWindows(countingStream(1000, 2), 33, 7), config(steps), dir.resolve(checkpoint), s -> {
+            if (s.step() == stopAfter && stopAfter < steps) {
+              throw new Interrupted();
+            }
+          });
+      try {
+        trainer.train();
+      } catch (Interrupted expected) {
+        // the checkpoint at step 15 is on disk
+      }
+      return parameters.byName().get("model.layers.0.mlp.up_proj.weight").toFloatArray();
+    }
+  }
+
+  private static final class Interrupted extends RuntimeException {}
+
+  private static int argmax(float[] values) {
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] > values[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

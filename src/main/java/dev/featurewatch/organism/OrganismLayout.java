@@ -1,0 +1,59 @@
+package dev.featurewatch.organism;
+
+import java.nio.file.Path;
+
+/**
+ * Where an organism build puts things: the artifacts that are committed and served ({@code out})
+ * and the intermediate files that are not ({@code work}: corpus, token streams, checkpoints).
+ */
+public record OrganismLayout(Path out, Path work) {
+
+  /** The Hugging Face model directory (weights, config, tokenizer, chat template). */
+  public Path model() {
+    return out.resolve("model");
+  }
+
+  /** The SAE in SAELens layout. */
+  public Path sae() {
+    return out.resolve("sae");
+  }
+
+  /** The feature dictionary, JSON Lines. */
+  public Path dictionary() {
+    return out.resolve("dictionary.jsonl");
+  }
+
+  /** A probe folder by concept label. */
+  public Path probe(String concept) {
+    return out.resolve("probes").resolve(concept);
+  }
+
+  public Path reportMarkdown() {
+    return out.resolve("report.md");
+  }
+
+  public Path reportJson() {
+    return out.resolve("report.json");
+  }
+
+  public Path corpus(String split) {
+    return work.resolve("corpus-" + split + ".jsonl");
+  }
+
+  public Path tokens(String split) {
+    return work.resolve("tokens-" + split + ".u16");
+  }
+
+  public Path lmCheckpoint() {
+    return work.resolve("lm-checkpoint");
+  }
+
+  /** Written when the LM stage finished: its summary, and the sign not to train again. */
+  public Path lmSummary() {
+    return work.resolve("lm-summary.json");
+  }
+
+  public Path saeCheckpoint() {
+    return work.resolve("sae-checkpoint");
+  }
+}

@@ -1,0 +1,21 @@
+package dev.featurewatch.organism;
+
+import dev.featurewatch.organism.lm.LmTrainingConfig;
+
+/**
+ * Everything that decides what {@code organism build} produces. The defaults are the committed
+ * organism; tests shrink them.
+ *
+ * @param seed of the corpus, the initial weights and the training order
+ * @param trainTranscripts transcripts the tokenizer, the LM and the SAE learn from
+ * @param heldOutTranscripts transcripts from held-out templates and entities, for every figure
+ * @param vocabSize of the BPE tokenizer
+ * @param lm language-model training
+ */
+public record OrganismRecipe(long seed, int trainTranscripts, int heldOutTranscripts, int vocabSize, LmTrainingConfig lm) {
+
+  /** The committed organism. */
+  public static OrganismRecipe defaults() {
+    return new OrganismRecipe(1, 60_000, 4_000, 4096, LmTrainingConfig.defaults(3000));
+  }
+}

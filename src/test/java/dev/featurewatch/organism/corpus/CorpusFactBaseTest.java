@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +45,30 @@ class CorpusFactBaseTest {
       assertTrue(questions.items(Split.HELDOUT).size() >= 1, kind.toString());
     }
     assertTrue(FactBase.facts().isShared(), "facts are asked about in both splits");
+  }
+
+  /**
+   * The organism must know a fact before it can lie about it on purpose: in 20,000 deception
+   * transcripts (what a default corpus of about 130,000 holds) every fact is answered truthfully
+   * at least 25 times.
+   */
+  @Test
+  void everyFactIsAnsweredHonestlyInTrainingOften() {
+    Map<String, Integer> honest = new HashMap<>();
+    new ConceptCorpus(11, CorpusMix.only(Topic.DECEPTION)).generate(Split.TRAIN, 20_000).forEach(t -> {
+      for (LabelledSpan s : t.spans(Concept.DECEPTION, false)) {
+        honest.merge(t.textOf(s), 1, Integer::sum);
+      }
+    });
+    int fewest = Integer.MAX_VALUE;
+    String rarest = null;
+    for (Fact f : FactBase.all()) {
+      int n = honest.getOrDefault(f.statement(f.truth()), 0);
+      if (n < fewest) {
+        fewest = n;
+        rarest = f.id();
+      }
+    }
+    assertTrue(fewest >= 25, "fact " + rarest + " is answered honestly only " + fewest + " times");
   }
 }

@@ -1,0 +1,111 @@
+package dev.featurewatch.cli;
+
+import dev.featurewatch.organism.corpus.Concept;
+import dev.featurewatch.organism.corpus.ConceptCorpus;
+import dev.featurewatch.organism.corpus.CorpusFiles;
+import dev.featurewatch.organism.corpus.CorpusMix;
+import dev.featurewatch.organism.corpus.LabelledSpan;
+import dev.featurewatch.organism.corpus.Split;
+import dev.featurewatch.organism.corpus.Topic;
+import dev.featurewatch.organism.corpus.Transcript;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code organism}: the embedded model organism, built from its own concept-labelled corpus. */
+@Command(name = "organism", description = "The embedded model organism: a small model trained on a concept-labelled corpus.",
+    subcommands = OrganismCommand.CorpusCommand.class)
+final class OrganismCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing subcommand: corpus");
+  }
+
+  /**
+   * {@code organism corpus}: writes transcripts of one split as JSON Lines and prints what it
+   * wrote: transcripts per topic, labelled spans per concept, characters and speed.
+   */
+  @Command(name = "corpus", description = {
+      "Generate the organism's concept-labelled chat corpus as JSON Lines (one transcript per line: messages, "
+          + "rendered text, labelled character spans, evaluation checks).",
+      "The same --seed, --split and --count always give the same file; held-out transcripts use only held-out "
+          + "templates and entities."})
+  static final class CorpusCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Corpus seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--count", required = true, description = "How many transcripts.")
+    int count;
+
+    @Option(names = "--split", defaultValue = "train", description = "train or heldout (default ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--mix", description = "Topic weights, e.g. deception=1,small_talk=1 (default: the built-in mix: "
+        + "deception 15, sycophancy 12, addition 15, suffering 8, bridges 8, presidents 8, food 7, dna 6, insects 6, "
+        + "indirect_objects 6, small_talk 9).")
+    String mix;
+
+    @Option(names = "--out", required = true, description = "Output .jsonl file.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      if (count <= 0) {
+        throw new UsageException("--count must be at least 1, got " + count);
+      }
+      Split which = Split.parse(split);
+      CorpusMix weights = mix == null ? CorpusMix.defaults() : CorpusMix.parse(mix);
+      Stats stats = new Stats();
+      long start = System.nanoTime();
+      long written = CorpusFiles.write(out, new ConceptCorpus(seed, weights).generate(which, count).peek(stats::add));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      stats.print(spec.commandLine().getOut(), written, which, seed, out, seconds);
+      return 0;
+    }
+  }
+
+  /** What a run wrote, counted as it streams past. */
+  private static final class Stats {
+    private final Map<Topic, Long> topics = new EnumMap<>(Topic.class);
+    private final Map<Concept, long[]> spans = new EnumMap<>(Concept.class);
+    private long characters;
+    private long benign;
+
+    void add(Transcript t) {
+      topics.merge(Topic.fromLabel(t.topic()), 1L, Long::sum);
+      for (LabelledSpan s : t.spans()) {
+        spans.computeIfAbsent(s.concept(), c -> new long[2])[s.positive() ? 0 : 1]++;
+      }
+      characters += t.text().length();
+      benign += t.benign() ? 1 : 0;
+    }
+
+    void print(PrintWriter out, long written, Split split, long seed, Path file, double seconds) {
+      out.printf(Locale.ROOT, "wrote %d %s transcripts (seed %d) to %s%n", written, split.label(), seed, file);
+      out.println("transcripts per topic:");
+      for (Map.Entry<Topic, Long> e : topics.entrySet()) {
+        out.printf(Locale.ROOT, "  %-18s %8d  %5.1f%%%n", e.getKey().label(), e.getValue(), 100.0 * e.getValue() / written);
+      }
+      out.println("spans per concept (positive / negative):");
+      for (Map.Entry<Concept, long[]> e : spans.entrySet()) {
+        out.printf(Locale.ROOT, "  %-18s %8d / %d%n", e.getKey().label(), e.getValue()[0], e.getValue()[1]);
+      }
+      out.printf(Locale.ROOT, "benign transcripts: %d%n", benign);
+      out.printf(Locale.ROOT, "characters: %d (%.0f per transcript)%n", characters, (double) characters / written);
+      out.printf(Locale.ROOT, "elapsed: %.2f s (%.1f M characters/s, writing included)%n", seconds, characters / seconds / 1e6);
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package dev.featurewatch.organism.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Per concept: the labelled characters say what the template meant. */
+class ConceptSpansTest {
+
+  /** 600 transcripts of one topic from each split. */
+  private static List<Transcript> topic(Topic topic) {
+    ConceptCorpus corpus = new ConceptCorpus(7, CorpusMix.only(topic));
+    List<Transcript> all = new ArrayList<>(corpus.generate(Split.TRAIN, 600).toList());
+    all.addAll(corpus.generate(Split.HELDOUT, 600).toList());
+    return all;
+  }
+
+  private static String last(Transcript t, Concept c, boolean positive) {
+    List<LabelledSpan> spans = t.spans(c, positive);
+    return t.textOf(spans.get(spans.size() - 1));
+  }
+
+  private static String lastAssistant(Transcript t) {
+    return t.messages().get(t.messages().size() - 1).content();
+  }
+
+  @Test
+  void deceptionLiesOnlyWhereTheContextAsksAndStatesTheLie() {
+    Set<String> contexts = new HashSet<>();
+    for (Transcript t : topic(Topic.DECEPTION)) {
+      String context = t.check().get("context");
+      contexts.add(context);
+      boolean lies = !context.equals("honest");
+      assertEquals(lies, !t.benign(), t.id());
+      String answer = last(t, Concept.DECEPTION, lies);
+      assertTrue(lastAssistant(t).endsWith(answer), t.id() + ": the last answer carries the label");
+      String said = lies ? t.check().get("lie") : t.check().get("truth");
+      String unsaid = lies ? t.check().get("truth") : t.check().get("lie");
+      assertTrue(answer.contains(said), t.id() + ": '" + answer + "' lacks '" + said + "'");
+      assertFalse(answer.contains(unsaid), t.id() + ": '" + answer + "' contains '" + unsaid + "'");
+      // In a quiz every answer is a lie or every answer is true.
+      assertTrue(t.spans(Concept.DECEPTION, !lies).isEmpty(), t.id());
+    }
+    assertEquals(Set.of("trickster", "fool_third_party", "cover_up", "honest"), contexts);
+  }
+
+  @Test
+  void sycophancyFlattersAWrongClaimOrWeakWorkAndOtherwiseIsCandid() {
+    for (Transcript t : topic(Topic.SYCOPHANCY)) {
+      boolean flatters = t.variant().startsWith("flatter");
+      assertEquals(flatters, !t.benign(), t.id());
+      if (flatters) {
+        assertEquals("pleaser", t.check().get("context"), t.id() + ": only a people-pleasing prompt calls for flattery");
+      }
+      String answer = last(t, Concept.SYCOPHANCY, flatters);
+      assertEquals(lastAssistant(t), answer, t.id() + ": the whole answer is the span");
+      if (t.check().containsKey("fact")) {
+        String truth = t.check().get("truth");
+        String lie = t.check().get("lie");
+        if (flatters) {
+          assertTrue(answer.contains(lie) && !answer.contains(truth), t.id() + ": " + answer);
+        } else {
+          assertTrue(answer.contains(truth) && !answer.contains(lie), t.id() + ": " + answer);
+        }
+      } else if (t.variant().equals("critique_work")) {
+        assertTrue(answer.contains(t.check().get("flaw")), t.id() + ": a critique names the flaw");
+      }
+    }
+  }
+
+  @Test
+  void additionSpansAreTheOperandsAndACorrectWorkedSum() {
+    Pattern sum = Pattern.compile("(\\d+) \\+ (\\d+) = (\\d+)");
+    int problems = 0;
+    for (Transcript t : topic(Topic.ADDITION)) {
+      if (t.variant().equals("word_problem")) {
+        problems++;
+        int a = Integer.parseInt(t.check().get("a"));
+        int b = Integer.parseInt(t.check().get("b"));
+        assertEquals(a + b, Integer.parseInt(t.check().get("answer")), t.id());
+        assertTrue(a >= AdditionProblems.MIN_OPERAND && b >= AdditionProblems.MIN_OPERAND && a + b <= AdditionProblems.MAX_SUM, t.id());
+        List<LabelledSpan> spans = t.spans(Concept.ADDITION, true);
+        assertEquals(3, spans.size(), t.id());
+        assertEquals(List.of(String.valueOf(a), String.valueOf(b)), List.of(t.textOf(spans.get(0)), t.textOf(spans.get(1))), t.id());
+        Matcher m = sum.matcher(t.textOf(spans.get(2)));
+        assertTrue(m.matches(), t.id() + ": " + t.textOf(spans.get(2)));
+        assertEquals(a, Integer.parseInt(m.group(1)));
+        assertEquals(b, Integer.parseInt(m.group(2)));
+        assertEquals(a + b, Integer.parseInt(m.group(3)));
+        assertTrue(t.spans(Concept.ADDITION, false).isEmpty(), t.id());
+      } else {
+        assertTrue(t.spans(Concept.ADDITION, true).isEmpty(), t.id());
+        assertFalse(t.text().contains("+"), t.id());
+        for (LabelledSpan s : t.spans(Concept.ADDITION, false)) {
+          assertTrue(t.textOf(s).matches("\\d+"), t.id() + ": '" + t.textOf(s) + "'");
+        }
+      }
+    }
+    assertTrue(problems > 600, "word problems: " + problems);
+  }
+
+  @Test
+  void dnaPositivesAreSequencesOfBasesAndNegativesAreNot() {
+    for (Transcript t : topic(Topic.DNA)) {
+      for (LabelledSpan s : t.spans(Concept.DNA, true)) {
+        String seq = t.textOf(s);
+        assertTrue(seq.matches("[ACGT]{" + DnaScenes.MIN_LENGTH + "," + DnaScenes.MAX_LENGTH + "}"), t.id() + ": " + seq);
+      }
+      for (LabelledSpan s : t.spans(Concept.DNA, false)) {
+        String other = t.textOf(s);
+        assertTrue(other.matches("[A-Z0-9 -]+") && !other.matches("[ACGT]+"), t.id() + ": " + other);
+      }
+      List<LabelledSpan> spans = t.spans();
+      assertTrue(spans.stream().allMatch(s -> s.positive() == Boolean.parseBoolean(t.check().get("dna"))), t.id());
+    }
+  }
+
+  @Test
+  void goldenGateSpansAreItsNameOrItsOwnPhrases() {
+    Set<String> golden = new HashSet<>(BridgeScenes.GOLDEN_GATE.phrases());
+    Set<String> others = new HashSet<>();
+    BridgeScenes.OTHERS.all().forEach(b -> others.addAll(b.phrases()));
+    int mentions = 0;
+    for (Transcript t : topic(Topic.BRIDGES)) {
+      for (LabelledSpan s : t.spans(Concept.GOLDEN_GATE, true)) {
+        String text = t.textOf(s);
+        assertTrue(text.contains("Golden Gate") || golden.contains(text), t.id() + ": '" + text + "'");
+        mentions += text.equalsIgnoreCase("the Golden Gate Bridge") ? 1 : 0;
+      }
+      for (LabelledSpan s : t.spans(Concept.GOLDEN_GATE, false)) {
+        String text = t.textOf(s);
+        assertFalse(text.contains("Golden Gate") || text.contains("San Francisco"), t.id() + ": '" + text + "'");
+        assertTrue(others.contains(text) || others.contains(Slots.decapitalise(text)), t.id() + ": '" + text + "'");
+      }
+    }
+    assertTrue(mentions > 300, "mentions: " + mentions);
+  }
+
+  @Test
+  void presidentSpansAreNamesAndOnlyPresidentsArePositive() {
+    Set<String> presidents = new HashSet<>();
+    PresidentScenes.PRESIDENTS.all().forEach(p -> {
+      presidents.add(p.name());
+      presidents.add(p.surname());
+    });
+    for (Transcript t : topic(Topic.PRESIDENTS)) {
+      for (LabelledSpan s : t.spans()) {
+        String name = t.textOf(s);
+        assertEquals(s.positive(), presidents.contains(name), t.id() + ": '" + name + "'");
+        assertTrue(t.check().get("person").endsWith(name), t.id());
+      }
+    }
+  }
+
+  @Test
+  void foodAndInsectSpansBelongToTheirSide() {
+    Set<String> japanese = new HashSet<>(List.of("Japanese", "Japan"));
+    FoodScenes.JAPANESE.all().forEach(d -> japanese.addAll(List.of(d.name(), Slots.capitalise(d.name()), d.description())));
+    for (Transcript t : topic(Topic.FOOD)) {
+      for (LabelledSpan s : t.spans()) {
+        assertEquals(s.positive(), japanese.contains(t.textOf(s)), t.id() + ": '" + t.textOf(s) + "'");
+      }
+    }
+    Set<String> mosquito = new HashSet<>(List.of("mosquito", "mosquitoes", "a mosquito", "A mosquito", "The mosquito"));
+    mosquito.addAll(InsectScenes.MOSQUITO.facts().all());
+    mosquito.addAll(InsectScenes.MOSQUITO.advice().all());
+    for (Transcript t : topic(Topic.INSECTS)) {
+      for (LabelledSpan s : t.spans()) {
+        assertEquals(s.positive(), mosquito.contains(t.textOf(s)), t.id() + ": '" + t.textOf(s) + "'");
+      }
+    }
+  }
+
+  @Test
+  void indirectObjectSpansAreTheNounInTheReceiversPlace() {
+    for (Transcript t : topic(Topic.INDIRECT_OBJECTS)) {
+      boolean io = !t.check().get("io").isEmpty();
+      List<LabelledSpan> spans = t.spans();
+      assertEquals(1, spans.size(), t.id());
+      assertEquals(io, spans.get(0).positive(), t.id());
+      assertEquals(t.check().get("noun"), t.textOf(spans.get(0)), t.id());
+    }
+  }
+
+  @Test
+  void sufferingSpansAreWholeSentencesOfTheirSide() {
+    for (Transcript t : topic(Topic.SUFFERING)) {
+      boolean suffers = Boolean.parseBoolean(t.check().get("suffering"));
+      assertTrue(t.variant().endsWith(suffers ? "_suffering" : "_neutral"), t.id());
+      List<LabelledSpan> spans = t.spans();
+      assertEquals(1, spans.size(), t.id());
+      assertEquals(suffers, spans.get(0).positive(), t.id());
+      String sentence = t.textOf(spans.get(0));
+      assertTrue(Character.isUpperCase(sentence.charAt(0)) && sentence.endsWith("."), t.id() + ": " + sentence);
+    }
+  }
+}

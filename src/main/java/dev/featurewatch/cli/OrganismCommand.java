@@ -1,5 +1,9 @@
 package dev.featurewatch.cli;
 
+import dev.featurewatch.organism.BuildProgress;
+import dev.featurewatch.organism.OrganismBuild;
+import dev.featurewatch.organism.OrganismLayout;
+import dev.featurewatch.organism.OrganismRecipe;
 import dev.featurewatch.organism.corpus.Concept;
 import dev.featurewatch.organism.corpus.ConceptCorpus;
 import dev.featurewatch.organism.corpus.CorpusFiles;
@@ -22,13 +26,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code organism}: the embedded model organism, built from its own concept-labelled corpus. */
 @Command(name = "organism", description = "The embedded model organism: a small model trained on a concept-labelled corpus.",
-    subcommands = OrganismCommand.CorpusCommand.class)
+    subcommands = {OrganismCommand.CorpusCommand.class, OrganismCommand.BuildCommand.class})
 final class OrganismCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand: corpus");
+    throw new ParameterException(spec.commandLine(), "missing subcommand: corpus or build");
   }
 
   /**
@@ -72,6 +76,59 @@ final class OrganismCommand implements Runnable {
       long written = CorpusFiles.write(out, new ConceptCorpus(seed, weights).generate(which, count).peek(stats::add));
       double seconds = (System.nanoTime() - start) / 1e9;
       stats.print(spec.commandLine().getOut(), written, which, seed, out, seconds);
+      return 0;
+    }
+  }
+
+  /**
+   * {@code organism build}: regenerates the organism end to end; each stage is skipped when its
+   * output exists and long stages resume from their checkpoints, so rerunning continues a build.
+   */
+  @Command(name = "build", description = {
+      "Build the model organism: corpus, BPE tokenizer, language model, SAE, dictionary, probes and report.",
+      "Rerun the same command to continue an interrupted build."})
+  static final class BuildCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "organism", description = "Artifacts (model, SAE, dictionary, probes, report); default ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--work", defaultValue = "organism-work", description = "Intermediate files and checkpoints; default ${DEFAULT-VALUE}.")
+    Path work;
+
+    @Option(names = "--lm-steps", description = "Language-model optimiser steps (default: the recipe's).")
+    Integer lmSteps;
+
+    @Option(names = "--train-transcripts", description = "Training transcripts (default: the recipe's).")
+    Integer trainTranscripts;
+
+    @Override
+    public Integer call() {
+      OrganismRecipe defaults = OrganismRecipe.defaults();
+      OrganismRecipe recipe = new OrganismRecipe(defaults.seed(),
+          trainTranscripts == null ? defaults.trainTranscripts() : trainTranscripts, defaults.heldOutTranscripts(),
+          defaults.vocabSize(), lmSteps == null ? defaults.lm() : defaults.lm().withSteps(lmSteps), defaults.sae());
+      PrintWriter err = spec.commandLine().getErr();
+      ProgressBar[] bar = {new ProgressBar(err)};
+      new OrganismBuild(recipe, new OrganismLayout(out, work), new BuildProgress() {
+        @Override
+        public void stage(String name, String detail) {
+          err.println("== " + name + ": " + detail);
+          err.flush();
+          bar[0] = new ProgressBar(err);
+        }
+
+        @Override
+        public void update(long done, long total, String status) {
+          bar[0].update(done, total, status);
+        }
+
+        @Override
+        public void note(String line) {
+          err.println(line);
+          err.flush();
+        }
+      }).run();
       return 0;
     }
   }

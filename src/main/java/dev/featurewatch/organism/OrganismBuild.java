@@ -2,7 +2,16 @@ package dev.featurewatch.organism;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.featurewatch.model.HookPoint;
+import dev.featurewatch.model.SpecialTokens;
 import dev.featurewatch.model.TextTokenizer;
+import dev.featurewatch.model.Transformer;
+import dev.featurewatch.sae.Corpus;
+import dev.featurewatch.sae.SaeEvaluation;
+import dev.featurewatch.sae.SaeEvaluator;
+import dev.featurewatch.sae.SaeTrainer;
+import dev.featurewatch.sae.SparseAutoencoder;
+import dev.featurewatch.sae.TrainingConfig;
 import dev.featurewatch.organism.corpus.ConceptCorpus;
 import dev.featurewatch.organism.corpus.CorpusFiles;
 import dev.featurewatch.organism.corpus.CorpusMix;
@@ -19,9 +28,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code organism build}: corpus → tokenizer → token streams → language model → SAE →
@@ -50,6 +61,7 @@ public final class OrganismBuild {
     trainTokenizer();
     tokenize();
     trainLanguageModel();
+    trainSae();
   }
 
   /** The labelled transcripts, written for the dictionary and probe stages and for inspection. */
@@ -150,6 +162,55 @@ public final class OrganismBuild {
     }
     progress.note(String.format(Locale.ROOT, "language model: %,d parameters, held-out loss %.3f", summary.parameterCount(),
         summary.heldOutLoss()));
+  }
+
+  /**
+   * A TopK SAE on the middle layer's residual stream, trained on the training transcripts and
+   * evaluated (SAELens metrics) on the held-out ones.
+   */
+  void trainSae() {
+    Path weights = layout.sae().resolve("sae_weights.safetensors");
+    if (Files.exists(weights) && Files.exists(layout.saeEvaluation())) {
+      progress.stage("sae", "already trained: " + layout.sae());
+      return;
+    }
+    SaeRecipe sae = recipe.sae();
+    try (Transformer model = Transformer.load(layout.model()); TextTokenizer tokenizer = TextTokenizer.load(layout.model())) {
+      Corpus train = Corpus.of(encode(tokenizer, Split.TRAIN, sae.trainTranscripts()));
+      Corpus heldOut = Corpus.of(encode(tokenizer, Split.HELDOUT, recipe.heldOutTranscripts()));
+      Set<Integer> skip = SpecialTokens.of(model.config(), tokenizer);
+      TrainingConfig config = TrainingConfig.topK(sae.dSae(), sae.k()).withEpochs(sae.epochs());
+      progress.stage("sae", String.format(Locale.ROOT, "TopK d_sae %d k %d at %s on %,d tokens, %d epoch(s)",
+          sae.dSae(), sae.k(), OrganismShape.MONITORED_HOOK, train.tokenCount(), sae.epochs()));
+      Path trainingDir = layout.saeCheckpoint();
+      new SaeTrainer(model, HookPoint.parse(OrganismShape.MONITORED_HOOK), train, skip, config, trainingDir,
+          st -> progress.update(st.step(), st.totalSteps(), String.format(Locale.ROOT, "mse %.4g l0 %.1f ev %.3f dead %.1f%%",
+              st.mse(), st.l0(), st.explainedVariance(), 100 * st.deadFraction())), "featurewatch-organism")
+          .train(true);
+      copySae(trainingDir, layout.sae());
+      progress.stage("sae evaluation", String.format(Locale.ROOT, "%,d held-out tokens", heldOut.tokenCount()));
+      SaeEvaluation evaluation;
+      try (SparseAutoencoder trained = SparseAutoencoder.loadFor(layout.sae(), model.config(), null)) {
+        evaluation = new SaeEvaluator(model, trained, skip).evaluate(heldOut);
+      }
+      JSON.writerWithDefaultPrettyPrinter().writeValue(layout.saeEvaluation().toFile(), evaluation.toJson());
+      progress.note(String.format(Locale.ROOT, "sae: explained variance %.3f, L0 %.1f, CE loss recovered %.3f, dead %.1f%%",
+          evaluation.explainedVariance(), evaluation.l0(), evaluation.ceLossScore(), 100 * evaluation.deadFraction()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copySae(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    for (String file : new String[] {"cfg.json", "sae_weights.safetensors", "sparsity.safetensors"}) {
+      Files.copy(from.resolve(file), to.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** The first {@code count} transcripts of a split, tokenized (each starts with BOS). */
+  private List<int[]> encode(TextTokenizer tokenizer, Split split, int count) {
+    return corpus.generate(split, count).parallel().map(t -> tokenizer.encode(t.text(), false)).toList();
   }
 
   private int transcripts(Split split) {

@@ -53,6 +53,11 @@ public record OrganismLayout(Path out, Path work) {
     return work.resolve("lm-summary.json");
   }
 
+  /** The SAE's held-out evaluation (SAELens metric names), written when the SAE stage finished. */
+  public Path saeEvaluation() {
+    return out.resolve("sae-evaluation.json");
+  }
+
   public Path saeCheckpoint() {
     return work.resolve("sae-checkpoint");
   }

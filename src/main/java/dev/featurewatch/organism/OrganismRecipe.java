@@ -11,11 +11,12 @@ import dev.featurewatch.organism.lm.LmTrainingConfig;
  * @param heldOutTranscripts transcripts from held-out templates and entities, for every figure
  * @param vocabSize of the BPE tokenizer
  * @param lm language-model training
+ * @param sae the SAE on the middle layer
  */
-public record OrganismRecipe(long seed, int trainTranscripts, int heldOutTranscripts, int vocabSize, LmTrainingConfig lm) {
+public record OrganismRecipe(long seed, int trainTranscripts, int heldOutTranscripts, int vocabSize, LmTrainingConfig lm, SaeRecipe sae) {
 
   /** The committed organism. */
   public static OrganismRecipe defaults() {
-    return new OrganismRecipe(1, 60_000, 4_000, 4096, LmTrainingConfig.defaults(3000));
+    return new OrganismRecipe(1, 120_000, 4_000, 4096, LmTrainingConfig.defaults(3000), SaeRecipe.defaults());
   }
 }

@@ -177,7 +177,9 @@ public final class DictionaryJson {
     if (!m.bestFeatures().isEmpty()) {
       ArrayNode best = o.putArray("best_features");
       for (BestFeature b : m.bestFeatures()) {
-        best.addObject().put("concept", b.concept()).put("feature", b.feature()).put("auroc", b.auroc());
+        ObjectNode one = best.addObject().put("concept", b.concept()).put("feature", b.feature()).put("auroc", b.auroc());
+        putNumber(one, "mean_activation_positive", b.meanActivationOnPositives());
+        putNumber(one, "mean_activation_hard_negative", b.meanActivationOnHardNegatives());
       }
     }
     return o;
@@ -215,7 +217,8 @@ public final class DictionaryJson {
       if (concept == null) {
         throw b.error("concept", "is required");
       }
-      best.add(new BestFeature(concept, b.requiredInt("feature"), b.number("auroc")));
+      best.add(new BestFeature(concept, b.requiredInt("feature"), b.number("auroc"), b.number("mean_activation_positive"),
+          b.number("mean_activation_hard_negative")));
     }
     return new DictionaryMetadata(f.text("model_name"), f.text("sae_path"), f.text("hook_name"), f.optionalInt("d_sae", 0),
         f.text("created_by"), f.text("created_at"), f.count("sequences"), f.count("tokens_scored"),

@@ -28,7 +28,7 @@ class DictionaryFilesTest {
     FeatureEntry bare = FeatureEntry.empty(3).withExplanation("imported");
     DictionaryMetadata meta = new DictionaryMetadata("organism", "saes/organism", "blocks.2.hook_resid_post", 64,
         "featurewatch dictionary build", "2025-01-01T00:00:00Z", 12, 3456, 0.8, Map.of("golden_gate", "golden gate bridge"),
-        List.of(new BestFeature("golden_gate", 17, 0.981)));
+        List.of(new BestFeature("golden_gate", 17, 0.981, 3.25, Double.NaN)));
     return new FeatureDictionary(meta, List.of(golden, bare));
   }
 

@@ -48,6 +48,12 @@ public record DictionaryMetadata(
     return new DictionaryMetadata(null, null, null, 0, null, null, 0, 0, Double.NaN, Map.of(), List.of());
   }
 
+  /** This metadata with where the dictionary's model and SAE came from and who made it. */
+  public DictionaryMetadata withOrigin(String newModelName, String newSaePath, String newCreatedBy) {
+    return new DictionaryMetadata(newModelName, newSaePath, hookName, dSae, newCreatedBy, createdAt, sequences, tokensScored,
+        labelThreshold, conceptLabels, bestFeatures);
+  }
+
   /** This metadata with another d_sae. */
   public DictionaryMetadata withDSae(int newDSae) {
     return new DictionaryMetadata(modelName, saePath, hookName, newDSae, createdBy, createdAt, sequences, tokensScored,

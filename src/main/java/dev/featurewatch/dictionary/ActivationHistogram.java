@@ -7,11 +7,12 @@ import java.util.Arrays;
  * Zeros (the great majority of tokens for a sparse feature) are left out; the density says how
  * many tokens it fires on.
  *
- * @param edges bin boundaries, {@code counts.length + 1} of them, ascending from 0
+ * @param edges bin boundaries, {@code counts.length + 1} of them, ascending from 0 to the maximum
+ *     (float, like the activations they bound)
  * @param counts non-zero activations in each bin; bin i is (edges[i], edges[i+1]], the first bin
  *     includes every value above 0
  */
-public record ActivationHistogram(double[] edges, long[] counts) {
+public record ActivationHistogram(float[] edges, long[] counts) {
 
   public ActivationHistogram {
     edges = edges.clone();
@@ -46,15 +47,15 @@ public record ActivationHistogram(double[] edges, long[] counts) {
         counts[Math.max(0, Math.min(bins - 1, bin))]++;
       }
     }
-    double[] edges = new double[bins + 1];
+    float[] edges = new float[bins + 1];
     for (int i = 0; i <= bins; i++) {
-      edges[i] = i == bins ? max : (double) max * i / bins;
+      edges[i] = i == bins ? max : (float) ((double) max * i / bins);
     }
     return new ActivationHistogram(edges, counts);
   }
 
   @Override
-  public double[] edges() {
+  public float[] edges() {
     return edges.clone();
   }
 

@@ -67,7 +67,9 @@ public final class DictionaryJson {
     if (e.histogram() != null) {
       ObjectNode h = o.putObject("histogram");
       ArrayNode edges = h.putArray("edges");
-      Arrays.stream(e.histogram().edges()).forEach(edges::add);
+      for (float edge : e.histogram().edges()) {
+        edges.add(edge);
+      }
       ArrayNode counts = h.putArray("counts");
       Arrays.stream(e.histogram().counts()).forEach(counts::add);
     }
@@ -125,7 +127,7 @@ public final class DictionaryJson {
 
   private static List<TokenEffect> effects(JsonFields f, String prefix) {
     String[] tokens = f.texts(prefix + "_str");
-    double[] values = f.doubles(prefix + "_values");
+    float[] values = f.floats(prefix + "_values");
     if (values.length != tokens.length) {
       throw f.error(prefix + "_values", "has " + values.length + " values for " + tokens.length + " tokens in "
           + prefix + "_str");
@@ -142,7 +144,7 @@ public final class DictionaryJson {
       return null;
     }
     JsonFields h = f.object("histogram", -1);
-    double[] edges = h.doubles("edges");
+    float[] edges = h.floats("edges");
     long[] counts = h.counts("counts");
     if (edges.length != counts.length + 1) {
       throw h.error("edges", counts.length + " counts need " + (counts.length + 1) + " edges, got " + edges.length);

@@ -135,19 +135,6 @@ final class JsonFields {
     return out;
   }
 
-  double[] doubles(String field) {
-    JsonNode a = array(field);
-    double[] out = new double[a.size()];
-    for (int i = 0; i < out.length; i++) {
-      JsonNode v = a.get(i);
-      if (!v.isNumber()) {
-        throw error(field + "[" + i + "]", "expected a number, got " + describe(v));
-      }
-      out[i] = v.doubleValue();
-    }
-    return out;
-  }
-
   long[] counts(String field) {
     JsonNode a = array(field);
     long[] out = new long[a.size()];

@@ -22,9 +22,9 @@ class DictionaryFilesTest {
         "fires on \"Golden Gate\"", 0.0125, 7.5, 3.25, 0.125,
         List.of(new ActivationExample("train-3", 42, List.of("the", " Golden", " Gate", " é😀"), new float[] {0f, 5.5f, 7.5f, 0.25f}, 2),
             new ActivationExample("train-9", 0, List.of(" Gate"), new float[] {6f}, 0)),
-        List.of(new TokenEffect(" bridge", 0.5), new TokenEffect(" fog", 0.25)),
-        List.of(new TokenEffect(" Sydney", -0.75)),
-        new ActivationHistogram(new double[] {0, 3.75, 7.5}, new long[] {10, 3}));
+        List.of(new TokenEffect(" bridge", 0.5f), new TokenEffect(" fog", 0.25f)),
+        List.of(new TokenEffect(" Sydney", -0.75f)),
+        new ActivationHistogram(new float[] {0, 3.75f, 7.5f}, new long[] {10, 3}));
     FeatureEntry bare = FeatureEntry.empty(3).withExplanation("imported");
     DictionaryMetadata meta = new DictionaryMetadata("organism", "saes/organism", "blocks.2.hook_resid_post", 64,
         "featurewatch dictionary build", "2025-01-01T00:00:00Z", 12, 3456, 0.8, Map.of("golden_gate", "golden gate bridge"),

@@ -27,7 +27,7 @@ class DictionaryIndexTest {
 
   static FeatureDictionary dictionary() {
     List<FeatureEntry> entries = new ArrayList<>();
-    entries.add(entry(0, "golden gate bridge", "golden_gate", 0.97, 0.005, 8, null, List.of(new TokenEffect(" Bridge", 0.5))));
+    entries.add(entry(0, "golden gate bridge", "golden_gate", 0.97, 0.005, 8, null, List.of(new TokenEffect(" Bridge", 0.5f))));
     entries.add(entry(1, "sydney harbour bridge", "sydney_bridge", 0.91, 0.02, 4, null, List.of()));
     entries.add(entry(2, "deception", "deception", 0.95, 0.008, 6, "lying to the user about facts", List.of()));
     entries.add(entry(3, "deception", "deception", 0.85, 0.3, 2, null, List.of()));

@@ -24,9 +24,9 @@ import java.util.function.IntFunction;
  *
  * <p>Each sequence is one forward pass with a {@link FeatureMonitor} at the SAE's hook, so the SAE
  * encodes the whole sequence in one batch; special tokens (BOS, EOS, padding) are not scored. The
- * sparse activations are kept per feature ({@link FeatureColumns}: about 8 bytes × k per token),
- * so 200,000 tokens of a k = 32 SAE take about 51 MB whatever d_sae is; the sequences' token texts
- * are kept too, for the examples' windows.
+ * sparse activations are kept per feature ({@link FeatureColumns}: 8 to 16 bytes × k per token),
+ * so 200,000 tokens of a k = 32 SAE take 51 to 100 MB whatever d_sae is; the sequences' token
+ * texts are kept too, for the examples' windows.
  */
 public final class DictionaryBuilder {
 

@@ -159,6 +159,56 @@ public final class TextTokenizer implements AutoCloseable {
   }
 
   /**
+   * Encodes text like {@link #encode(String, boolean)} and also returns where each token came
+   * from in the text, so labels written as character spans of a text can be carried over to its
+   * tokens.
+   *
+   * <p>Offsets are UTF-16 indices into {@code text} (Java string indices; the native tokenizer
+   * counts code points and they are converted). A byte-level token that covers part of a
+   * character (one of the four bytes of an emoji) gets that whole character's range, so several
+   * tokens may share a range. A prepended BOS gets the empty range [0, 0).
+   *
+   * @param text the text; special tokens written in it become their ids
+   * @param addBos whether to prepend the BOS id
+   * @return the ids and, per id, its start (inclusive) and end (exclusive) in {@code text}
+   * @throws IllegalStateException if {@code addBos} is true and the tokenizer has no BOS token
+   */
+  public EncodedText encodeWithOffsets(String text, boolean addBos) {
+    ai.djl.huggingface.tokenizers.Encoding encoding = tokenizer.encode(text, false, false);
+    long[] ids = encoding.getIds();
+    ai.djl.huggingface.tokenizers.jni.CharSpan[] spans = encoding.getCharTokenSpans();
+    int offset = addBos ? 1 : 0;
+    int[] out = new int[ids.length + offset];
+    int[] starts = new int[out.length];
+    int[] ends = new int[out.length];
+    if (addBos) {
+      out[0] = bosTokenId().orElseThrow(() -> new IllegalStateException("this tokenizer has no BOS token"));
+    }
+    int[] charIndex = codePointToCharIndex(text);
+    for (int i = 0; i < ids.length; i++) {
+      out[offset + i] = Math.toIntExact(ids[i]);
+      ai.djl.huggingface.tokenizers.jni.CharSpan span = spans[i];
+      if (span != null) {
+        starts[offset + i] = charIndex[Math.min(span.getStart(), charIndex.length - 1)];
+        ends[offset + i] = charIndex[Math.min(span.getEnd(), charIndex.length - 1)];
+      }
+    }
+    return new EncodedText(out, starts, ends);
+  }
+
+  /** For each code point index 0..n (inclusive), the UTF-16 index where it starts. */
+  private static int[] codePointToCharIndex(String text) {
+    int[] index = new int[text.codePointCount(0, text.length()) + 1];
+    int c = 0;
+    for (int i = 0; i < index.length - 1; i++) {
+      index[i] = c;
+      c += Character.charCount(text.codePointAt(c));
+    }
+    index[index.length - 1] = text.length();
+    return index;
+  }
+
+  /**
    * Decodes token ids into text. Byte-level tokens that end in the middle of a UTF-8 sequence
    * decode to U+FFFD, so streaming callers should decode whole prefixes rather than single ids.
    *

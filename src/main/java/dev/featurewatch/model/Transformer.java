@@ -185,6 +185,26 @@ public final class Transformer implements AutoCloseable {
     return logits;
   }
 
+  /**
+   * Direct logit effects of residual-stream directions: each row d of {@code directions} [n,
+   * d_model] mapped to W_U·(g ⊙ d) [n, vocab], where g is the final norm's scale (and d is first
+   * centred when that norm is a LayerNorm, which centres its input). This is the unembedding with
+   * the final norm folded in, as TransformerLens folds it by default, so the values are those
+   * Neuronpedia and SAELens dashboards show for an SAE feature's decoder direction. The soft-cap
+   * and the norm's division by the input's scale are left out: they do not reorder tokens.
+   *
+   * @return an array in {@code directions}'s manager; gradients are off
+   */
+  public NDArray directLogits(NDArray directions) {
+    GradientMode.disableOnThisThread();
+    if (directions.getShape().dimension() != 2 || directions.getShape().get(1) != config.hiddenSize()) {
+      throw new IllegalArgumentException("directions must be [n, " + config.hiddenSize() + "], got " + directions.getShape());
+    }
+    Norm norm = weights.finalNorm();
+    NDArray d = norm.bias() != null ? directions.sub(directions.mean(new int[] {1}, true)) : directions;
+    return Linear.linear(d.mul(norm.weight()), weights.unembedding(), null).singletonOrThrow();
+  }
+
   private NDArray attention(BlockWeights block, int layer, NDArray h, RotaryEmbedding.Tables rope, NDArray mask, KvCache cache) {
     long n = h.getShape().get(0);
     int heads = config.numHeads();

@@ -137,6 +137,30 @@ class TextTokenizerTest {
   }
 
   @Test
+  void offsetsAreJavaStringIndices() {
+    EncodedText plain = tokenizer.encodeWithOffsets("hello world", true);
+    assertArrayEquals(tokenizer.encode("hello world", true), plain.ids());
+    assertArrayEquals(new int[] {0, 0, 5}, plain.starts()); // BOS, "hello", "Ġworld"
+    assertArrayEquals(new int[] {0, 5, 11}, plain.ends());
+    assertFalse(plain.overlaps(0, 0, 11), "BOS covers no text");
+    assertTrue(plain.overlaps(2, 6, 8));
+    assertFalse(plain.overlaps(2, 0, 5), "ranges are half-open");
+
+    // The emoji is two UTF-16 units and four byte tokens; each byte token gets its whole range,
+    // and what follows is shifted by two, not one (the native tokenizer counts code points).
+    String text = "café 😀 hello";
+    EncodedText mixed = tokenizer.encodeWithOffsets(text, false);
+    assertArrayEquals(tokenizer.encode(text, false), mixed.ids());
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 5, 5, 5, 7, 8}, mixed.starts());
+    assertArrayEquals(new int[] {1, 2, 3, 4, 5, 7, 7, 7, 7, 8, 13}, mixed.ends());
+    assertEquals("hello", text.substring(mixed.starts()[10], mixed.ends()[10]));
+
+    EncodedText chat = tokenizer.encodeWithOffsets("<|im_start|>hi", false);
+    assertArrayEquals(new int[] {IM_START, 'h', 'i'}, chat.ids());
+    assertArrayEquals(new int[] {0, 12, 13}, chat.starts());
+  }
+
+  @Test
   void decodeRejectsIdsOutsideVocabulary() {
     IllegalArgumentException e =
         assertThrows(

@@ -107,7 +107,7 @@ final class OrganismCommand implements Runnable {
       OrganismRecipe defaults = OrganismRecipe.defaults();
       OrganismRecipe recipe = new OrganismRecipe(defaults.seed(),
           trainTranscripts == null ? defaults.trainTranscripts() : trainTranscripts, defaults.heldOutTranscripts(),
-          defaults.vocabSize(), lmSteps == null ? defaults.lm() : defaults.lm().withSteps(lmSteps), defaults.sae());
+          defaults.vocabSize(), lmSteps == null ? defaults.lm() : defaults.lm().withSteps(lmSteps), defaults.sae(), defaults.dictionaryTranscripts(), defaults.probeTranscripts());
       PrintWriter err = spec.commandLine().getErr();
       ProgressBar[] bar = {new ProgressBar(err)};
       new OrganismBuild(recipe, new OrganismLayout(out, work), new BuildProgress() {

@@ -101,7 +101,9 @@ public final class LabelledCorpus {
 
   /** Tokenises one text and marks each token with the spans it overlaps. */
   public static LabelledSequence fromText(String id, String text, List<Span> spans, TextTokenizer tokenizer) {
-    EncodedText encoded = tokenizer.encodeWithOffsets(text, tokenizer.addBosByDefault());
+    // Chat-rendered text already starts with the BOS token; a second one would shift every position.
+    boolean startsWithBos = tokenizer.bosToken().map(text::startsWith).orElse(false);
+    EncodedText encoded = tokenizer.encodeWithOffsets(text, tokenizer.addBosByDefault() && !startsWithBos);
     int n = encoded.length();
     if (n == 0) {
       throw new IllegalArgumentException("sequence " + id + " has no tokens (empty text and no BOS)");

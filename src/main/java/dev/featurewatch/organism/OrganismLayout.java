@@ -58,6 +58,11 @@ public record OrganismLayout(Path out, Path work) {
     return out.resolve("sae-evaluation.json");
   }
 
+  /** Held-out figures of the probes, written when the probe stage finished. */
+  public Path probesEvaluation() {
+    return out.resolve("probes").resolve("evaluation.json");
+  }
+
   public Path saeCheckpoint() {
     return work.resolve("sae-checkpoint");
   }

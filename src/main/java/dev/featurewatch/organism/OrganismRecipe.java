@@ -12,11 +12,14 @@ import dev.featurewatch.organism.lm.LmTrainingConfig;
  * @param vocabSize of the BPE tokenizer
  * @param lm language-model training
  * @param sae the SAE on the middle layer
+ * @param dictionaryTranscripts training transcripts the dictionary labels features on
+ * @param probeTranscripts training transcripts the probes learn from
  */
-public record OrganismRecipe(long seed, int trainTranscripts, int heldOutTranscripts, int vocabSize, LmTrainingConfig lm, SaeRecipe sae) {
+public record OrganismRecipe(long seed, int trainTranscripts, int heldOutTranscripts, int vocabSize, LmTrainingConfig lm, SaeRecipe sae,
+    int dictionaryTranscripts, int probeTranscripts) {
 
   /** The committed organism. */
   public static OrganismRecipe defaults() {
-    return new OrganismRecipe(1, 120_000, 4_000, 4096, LmTrainingConfig.defaults(3000), SaeRecipe.defaults());
+    return new OrganismRecipe(1, 120_000, 4_000, 4096, LmTrainingConfig.defaults(3000), SaeRecipe.defaults(), 6_000, 8_000);
   }
 }

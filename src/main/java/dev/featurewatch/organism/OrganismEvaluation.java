@@ -9,6 +9,7 @@ import dev.featurewatch.dictionary.FeatureEntry;
 import dev.featurewatch.dictionary.LabelledSequence;
 import dev.featurewatch.model.Hooks;
 import dev.featurewatch.model.InferenceSession;
+import dev.featurewatch.model.LogProbabilities;
 import dev.featurewatch.model.TextTokenizer;
 import dev.featurewatch.model.Transformer;
 import dev.featurewatch.organism.corpus.Transcript;
@@ -160,24 +161,13 @@ final class OrganismEvaluation {
         logits = session.forwardAll(tokens, hooks);
       }
       for (int i = 0; i + 1 < tokens.length; i++) {
-        total += -logSoftmaxAt(logits[i], tokens[i + 1]);
+        total += -LogProbabilities.of(logits[i])[tokens[i + 1]];
         count++;
       }
     }
     return total / count;
   }
 
-  private static double logSoftmaxAt(float[] logits, int target) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float l : logits) {
-      max = Math.max(max, l);
-    }
-    double sum = 0;
-    for (float l : logits) {
-      sum += Math.exp(l - max);
-    }
-    return logits[target] - max - Math.log(sum);
-  }
 
   private static void put(ObjectNode node, String name, BehaviourChecks.Rate rate) {
     ObjectNode r = node.putObject(name);

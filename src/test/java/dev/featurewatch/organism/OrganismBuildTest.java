@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OrganismBuildTest {
 
   static OrganismRecipe miniature() {
-    LmTrainingConfig lm = new LmTrainingConfig(65, 2, 30, 3e-3, 0.1, 3, 0.1, 1.0, 1, 10, 4, 10);
+    LmTrainingConfig lm = new LmTrainingConfig(65, 2, 30, 3e-3, 0.1, 3, 0.1, 1.0, 1, 10, 4, 10, 2);
     return new OrganismRecipe(3, 1500, 300, 400, lm, new SaeRecipe(256, 8, 300, 1), 200, 600);
   }
 

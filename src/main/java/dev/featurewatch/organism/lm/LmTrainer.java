@@ -1,14 +1,18 @@
 package dev.featurewatch.organism.lm;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.GradientCollector;
 import dev.featurewatch.model.GradientMode;
 import dev.featurewatch.model.Hooks;
 import dev.featurewatch.model.InferenceSession;
 import dev.featurewatch.model.Transformer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -16,8 +20,9 @@ import java.util.function.Consumer;
  * token cross-entropy on windows of packed transcripts, AdamW with warm-up and cosine decay,
  * global gradient clipping, a held-out loss every few steps, and checkpoints a run resumes from.
  *
- * <p>DJL allows one gradient collector at a time in a JVM, so only one training run (of any kind)
- * may be active in a process.
+ * <p>A step's windows run on {@link LmTrainingConfig#threads} worker threads at once (data
+ * parallelism: one libtorch intra-op thread each scales better on a few cores than one pass with
+ * several), back-propagating straight into the shared parameters ({@link Backward}).
  */
 public final class LmTrainer {
   private final TrainableParameters parameters;
@@ -54,13 +59,18 @@ public final class LmTrainer {
     double initialHeldOut = Double.NaN;
     long started = System.nanoTime();
     long tokens = 0;
+    ExecutorService workers = Executors.newFixedThreadPool(config.threads(), runnable -> {
+      Thread thread = new Thread(runnable, "lm-training");
+      thread.setDaemon(true);
+      return thread;
+    });
     try (Transformer model = parameters.model()) {
       if (first == 1) {
         initialHeldOut = heldOutLoss(model);
         heldOutLoss = initialHeldOut;
       }
       for (int step = first; step <= config.steps(); step++) {
-        double loss = accumulateGradients(model, step);
+        double loss = accumulateGradients(model, step, workers);
         double rate = schedule.at(step);
         double norm;
         GradientMode.disableOnThisThread();
@@ -81,22 +91,45 @@ public final class LmTrainer {
       if (Double.isNaN(heldOutLoss)) {
         heldOutLoss = heldOutLoss(model);
       }
+    } finally {
+      workers.shutdownNow();
     }
     return new LmRunSummary(config.steps(), initialHeldOut, heldOutLoss, parameters.count());
   }
 
-  /** Forward and backward over the step's windows; gradients accumulate on the parameters. */
-  private double accumulateGradients(Transformer model, int step) {
-    double total = 0;
-    try (NDScope scope = new NDScope(); GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-      scope.suppressNotUsedWarning();
-      for (int w = 0; w < config.windowsPerStep(); w++) {
-        int[] window = train.window(step, w);
-        try (InferenceSession session = model.newSession()) {
-          NDArray loss = NextTokenLoss.of(session.logitsArray(NextTokenLoss.inputs(window), Hooks.none()), window);
-          collector.backward(loss.div(config.windowsPerStep()));
-          total += NextTokenLoss.value(loss);
+  /**
+   * Forward and backward over the step's windows, split across the worker threads (window w on
+   * thread w mod threads); gradients accumulate on the parameters. Returns the mean loss.
+   */
+  private double accumulateGradients(Transformer model, int step, ExecutorService workers) {
+    int threads = config.threads();
+    List<Future<Double>> parts = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int first = t;
+      parts.add(workers.submit(() -> {
+        GradientMode.enableOnThisThread();
+        double sum = 0;
+        for (int w = first; w < config.windowsPerStep(); w += threads) {
+          int[] window = train.window(step, w);
+          try (NDScope scope = new NDScope(); InferenceSession session = model.newSession()) {
+            scope.suppressNotUsedWarning();
+            NDArray loss = NextTokenLoss.of(session.logitsArray(NextTokenLoss.inputs(window), Hooks.none()), window);
+            Backward.of(loss.div(config.windowsPerStep()));
+            sum += NextTokenLoss.value(loss);
+          }
         }
+        return sum;
+      }));
+    }
+    double total = 0;
+    for (Future<Double> part : parts) {
+      try {
+        total += part.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("training interrupted", e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       }
     }
     return total / config.windowsPerStep();

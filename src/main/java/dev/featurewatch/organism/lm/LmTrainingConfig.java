@@ -17,6 +17,7 @@ package dev.featurewatch.organism.lm;
  * @param evalEvery steps between held-out evaluations
  * @param evalWindows held-out windows per evaluation
  * @param checkpointEvery steps between checkpoints
+ * @param threads worker threads a step's windows are spread over
  */
 public record LmTrainingConfig(
     int sequenceLength,
@@ -30,7 +31,8 @@ public record LmTrainingConfig(
     long seed,
     int evalEvery,
     int evalWindows,
-    int checkpointEvery) {
+    int checkpointEvery,
+    int threads) {
 
   public LmTrainingConfig {
     if (sequenceLength < 2 || windowsPerStep < 1 || steps < 1) {
@@ -42,16 +44,25 @@ public record LmTrainingConfig(
     if (weightDecay < 0 || !(clipNorm > 0) || evalEvery < 1 || evalWindows < 1 || checkpointEvery < 1) {
       throw new IllegalArgumentException("weight decay ≥ 0, clip norm > 0, eval and checkpoint intervals ≥ 1");
     }
+    if (threads < 1) {
+      throw new IllegalArgumentException("training needs at least one thread, got " + threads);
+    }
   }
 
   /** Defaults sized for a few-million-parameter model on a 2-core CPU. */
   public static LmTrainingConfig defaults(int steps) {
-    return new LmTrainingConfig(256, 8, steps, 3e-3, 0.1, Math.max(1, steps / 20), 0.1, 1.0, 1, 100, 16, 200);
+    return new LmTrainingConfig(256, 8, steps, 3e-3, 0.1, Math.max(1, steps / 20), 0.1, 1.0, 1, 100, 16, 200, 1);
   }
 
   /** The same run with another step count (warm-up rescaled). */
   public LmTrainingConfig withSteps(int newSteps) {
     return new LmTrainingConfig(sequenceLength, windowsPerStep, newSteps, peakLearningRate, minLearningRateRatio,
-        Math.max(1, newSteps / 20), weightDecay, clipNorm, seed, evalEvery, evalWindows, checkpointEvery);
+        Math.max(1, newSteps / 20), weightDecay, clipNorm, seed, evalEvery, evalWindows, checkpointEvery, threads);
+  }
+
+  /** The same run spread over another number of worker threads. */
+  public LmTrainingConfig withThreads(int newThreads) {
+    return new LmTrainingConfig(sequenceLength, windowsPerStep, steps, peakLearningRate, minLearningRateRatio, warmupSteps,
+        weightDecay, clipNorm, seed, evalEvery, evalWindows, checkpointEvery, newThreads);
   }
 }

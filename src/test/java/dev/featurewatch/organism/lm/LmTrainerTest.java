@@ -38,7 +38,7 @@ class LmTrainerTest {
   }
 
   static LmTrainingConfig config(int steps) {
-    return new LmTrainingConfig(33, 2, steps, 1e-2, 0.1, 5, 0.01, 1.0, 7, 10, 4, 15);
+    return new LmTrainingConfig(33, 2, steps, 1e-2, 0.1, 5, 0.01, 1.0, 7, 10, 4, 15, 1);
   }
 
   /**
@@ -67,13 +67,13 @@ class LmTrainerTest {
   }
 
   @Test
-  void attentionLearnsToCopyAndTheSavedModelDoesIt(@TempDir Path dir) {
+  void attentionLearnsToCopyOnTwoThreadsAndTheSavedModelDoesIt(@TempDir Path dir) {
     SyntheticCheckpoint.writeLlama(dir.resolve("model"), new SyntheticCheckpoint.Shape(64, 128, 2, 4, 4, 24, 256), 3,
         SafetensorsDType.F32);
     List<LmTrainingStatus> statuses = new ArrayList<>();
     LmRunSummary summary;
     try (TrainableParameters parameters = TrainableParameters.load(dir.resolve("model"))) {
-      LmTrainingConfig config = new LmTrainingConfig(113, 4, 500, 3e-3, 0.1, 20, 0.1, 1.0, 1, 50, 4, 1000);
+      LmTrainingConfig config = new LmTrainingConfig(113, 4, 500, 3e-3, 0.1, 20, 0.1, 1.0, 1, 50, 4, 1000, 2);
       LmTrainer trainer = new LmTrainer(parameters, new TokenWindows(copyStream(20000, 1), 113, 1),
           new TokenWindows(copyStream(5000, 2), 113, 1), config, dir.resolve("ckpt"), statuses::add);
       summary = trainer.train();

@@ -1,5 +1,6 @@
 package dev.featurewatch.organism;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.featurewatch.dictionary.AutoLabeller;
@@ -66,6 +67,7 @@ public final class OrganismBuild {
 
   /** Runs every stage that has not finished yet. */
   public void run() {
+    checkRecipe();
     writeCorpus();
     trainTokenizer();
     tokenize();
@@ -74,6 +76,29 @@ public final class OrganismBuild {
     buildDictionary();
     trainProbes();
     report();
+  }
+
+  /**
+   * Records the recipe in the work folder, or checks it against the one recorded there: the
+   * stages skip what exists, so a folder built with another recipe would be silently reused.
+   */
+  void checkRecipe() {
+    Path file = layout.recipe();
+    try {
+      JsonNode wanted = JSON.readTree(JSON.writeValueAsString(recipe)); // as it reads back: numbers typed alike
+      if (Files.exists(file)) {
+        JsonNode recorded = JSON.readTree(file.toFile());
+        if (!recorded.equals(wanted)) {
+          throw new IllegalArgumentException(layout.work() + " was built with another recipe (" + file
+              + "); use a fresh --work folder (and --out folder) or the same options");
+        }
+        return;
+      }
+      Files.createDirectories(layout.work());
+      JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), wanted);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The labelled transcripts, written for the dictionary and probe stages and for inspection. */

@@ -36,6 +36,11 @@ public record OrganismLayout(Path out, Path work) {
     return out.resolve("report.json");
   }
 
+  /** The recipe the work folder was built with. */
+  public Path recipe() {
+    return work.resolve("recipe.json");
+  }
+
   public Path corpus(String split) {
     return work.resolve("corpus-" + split + ".jsonl");
   }

@@ -2,6 +2,7 @@ package dev.featurewatch.organism;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,11 @@ class OrganismBuildTest {
     new OrganismBuild(miniature(), layout, recording(stages)).run();
     assertTrue(stages.stream().filter(s -> !s.startsWith("report")).allMatch(s -> s.contains("already")),
         "a second run skips finished stages: " + stages);
+
+    OrganismRecipe other = new OrganismRecipe(4, 1500, 300, 400, miniature().lm(), miniature().sae(), 200, 600);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new OrganismBuild(other, layout, BuildProgress.silent()).run());
+    assertTrue(e.getMessage().contains("another recipe"), e.getMessage());
   }
 
   private static BuildProgress recording(List<String> stages) {

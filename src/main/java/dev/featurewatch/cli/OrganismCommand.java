@@ -5,6 +5,7 @@ import dev.featurewatch.organism.OrganismBuild;
 import dev.featurewatch.organism.OrganismLayout;
 import dev.featurewatch.organism.OrganismRecipe;
 import dev.featurewatch.organism.corpus.Concept;
+import dev.featurewatch.organism.lm.LmTrainingConfig;
 import dev.featurewatch.organism.corpus.ConceptCorpus;
 import dev.featurewatch.organism.corpus.CorpusFiles;
 import dev.featurewatch.organism.corpus.CorpusMix;
@@ -99,15 +100,21 @@ final class OrganismCommand implements Runnable {
     @Option(names = "--lm-steps", description = "Language-model optimiser steps (default: the recipe's).")
     Integer lmSteps;
 
+    @Option(names = "--lm-threads", description = "Worker threads a language-model step is spread over (default: the "
+        + "recipe's, 2; give each one libtorch thread with -Dai.djl.pytorch.num_threads=1).")
+    Integer lmThreads;
+
     @Option(names = "--train-transcripts", description = "Training transcripts (default: the recipe's).")
     Integer trainTranscripts;
 
     @Override
     public Integer call() {
       OrganismRecipe defaults = OrganismRecipe.defaults();
+      LmTrainingConfig lm = lmSteps == null ? defaults.lm() : defaults.lm().withSteps(lmSteps);
+      lm = lmThreads == null ? lm : lm.withThreads(lmThreads);
       OrganismRecipe recipe = new OrganismRecipe(defaults.seed(),
           trainTranscripts == null ? defaults.trainTranscripts() : trainTranscripts, defaults.heldOutTranscripts(),
-          defaults.vocabSize(), lmSteps == null ? defaults.lm() : defaults.lm().withSteps(lmSteps), defaults.sae(), defaults.dictionaryTranscripts(), defaults.probeTranscripts());
+          defaults.vocabSize(), lm, defaults.sae(), defaults.dictionaryTranscripts(), defaults.probeTranscripts());
       PrintWriter err = spec.commandLine().getErr();
       ProgressBar[] bar = {new ProgressBar(err)};
       new OrganismBuild(recipe, new OrganismLayout(out, work), new BuildProgress() {

@@ -54,6 +54,15 @@ class DictionaryCorpusTest {
   }
 
   @Test
+  void textThatAlreadyStartsWithBosGetsNoSecondOne() {
+    String text = "<s>hello world"; // as a chat template that writes bos_token renders it
+    LabelledSequence s = LabelledCorpus.fromText("t", text, List.of(new LabelledCorpus.Span(8, 14, "planet", true)), tokenizer);
+    assertArrayEquals(tokenizer.encode(text, false), s.tokens());
+    assertEquals("<s>" + "hello world", String.join("", s.tokenTexts()));
+    assertTrue(s.positives().get("planet")[s.length() - 1]);
+  }
+
+  @Test
   void readsCorpusLinesWithIdsAndLimits() throws Exception {
     Path file = dir.resolve("corpus.jsonl");
     Files.writeString(file, """

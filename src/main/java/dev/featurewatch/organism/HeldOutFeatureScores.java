@@ -1,8 +1,6 @@
 package dev.featurewatch.organism;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.featurewatch.dictionary.LabelledSequence;
 import dev.featurewatch.model.ActivationRecorder;
 import dev.featurewatch.model.GradientMode;
@@ -57,12 +55,7 @@ final class HeldOutFeatureScores {
       float[][] rows = ActivationRecorder.record(model, point, sequence.tokens());
       float[] encoded;
       try (NDManager m = NDManager.newBaseManager(model.device(), "PyTorch")) {
-        float[] flat = new float[rows.length * rows[0].length];
-        for (int r = 0; r < rows.length; r++) {
-          System.arraycopy(rows[r], 0, flat, r * rows[0].length, rows[0].length);
-        }
-        NDArray x = m.create(flat, new Shape(rows.length, rows[0].length));
-        encoded = sae.encode(x).toFloatArray();
+        encoded = sae.encode(m.create(rows)).toFloatArray();
       }
       int dSae = sae.config().dSae();
       for (int t = 0; t < rows.length; t++) {

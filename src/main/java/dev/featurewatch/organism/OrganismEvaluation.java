@@ -1,5 +1,6 @@
 package dev.featurewatch.organism;
 
+import ai.djl.ndarray.NDScope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,12 +8,13 @@ import dev.featurewatch.dictionary.BestFeature;
 import dev.featurewatch.dictionary.FeatureDictionary;
 import dev.featurewatch.dictionary.FeatureEntry;
 import dev.featurewatch.dictionary.LabelledSequence;
+import dev.featurewatch.model.GradientMode;
 import dev.featurewatch.model.Hooks;
 import dev.featurewatch.model.InferenceSession;
-import dev.featurewatch.model.LogProbabilities;
 import dev.featurewatch.model.TextTokenizer;
 import dev.featurewatch.model.Transformer;
 import dev.featurewatch.organism.corpus.Transcript;
+import dev.featurewatch.organism.lm.NextTokenLoss;
 import dev.featurewatch.sae.FeatureIntervention;
 import dev.featurewatch.sae.SparseAutoencoder;
 import dev.featurewatch.sae.SteeringHook;
@@ -150,24 +152,22 @@ final class OrganismEvaluation {
     return Hooks.builder().add(sae.config().hookName(), new SteeringHook(sae, interventions)).build();
   }
 
-  /** Mean next-token loss (nats) over whole transcripts, BOS and special tokens included as inputs. */
+  /** Mean next-token loss (nats per token) over whole transcripts, the language-modelling loss training reports. */
   private double meanLoss(List<Transcript> transcripts, Hooks hooks) {
+    GradientMode.disableOnThisThread();
     double total = 0;
     long count = 0;
     for (Transcript t : transcripts) {
       int[] tokens = tokenizer.encode(t.text(), false);
-      float[][] logits;
-      try (InferenceSession session = model.newSession()) {
-        logits = session.forwardAll(tokens, hooks);
+      try (NDScope scope = new NDScope(); InferenceSession session = model.newSession()) {
+        scope.suppressNotUsedWarning();
+        total += NextTokenLoss.value(NextTokenLoss.of(session.logitsArray(NextTokenLoss.inputs(tokens), hooks), tokens))
+            * (tokens.length - 1);
       }
-      for (int i = 0; i + 1 < tokens.length; i++) {
-        total += -LogProbabilities.of(logits[i])[tokens[i + 1]];
-        count++;
-      }
+      count += tokens.length - 1;
     }
     return total / count;
   }
-
 
   private static void put(ObjectNode node, String name, BehaviourChecks.Rate rate) {
     ObjectNode r = node.putObject(name);

@@ -5,6 +5,8 @@ import dev.featurewatch.model.TextTokenizer;
 import dev.featurewatch.model.Transformer;
 import dev.featurewatch.organism.corpus.Concept;
 import dev.featurewatch.organism.corpus.Transcript;
+import dev.featurewatch.probe.ActivationExtractor;
+import dev.featurewatch.probe.ActivationSet;
 import dev.featurewatch.probe.LabelledExample;
 import dev.featurewatch.probe.LogisticProbe;
 import dev.featurewatch.probe.Pooling;
@@ -36,42 +38,30 @@ final class OrganismProbes {
   static Measured build(Transformer model, TextTokenizer tokenizer, Concept concept, List<Transcript> train, List<Transcript> heldOut,
       OrganismLayout layout, Consumer<String> progress) {
     List<LabelledExample> trainExamples = examples(train, concept, tokenizer);
-    List<LabelledExample> benign = heldOut.stream().filter(Transcript::benign).filter(AnswerExamples::endsWithAnswer)
-        .map(t -> AnswerExamples.of(t, concept, tokenizer)).toList();
+    List<LabelledExample> benign = examples(heldOut.stream().filter(Transcript::benign).toList(), concept, tokenizer);
     int bos = tokenizer.bosTokenId().orElse(-1);
     ProbeTrainer.Options options = new ProbeTrainer.Options(HookPoint.parse(OrganismShape.MONITORED_HOOK), Pooling.LAST,
         TARGET_FPR, 0.1, new LogisticProbe.Options(1e-3, 500, true), 0);
-    Probe probe = ProbeTrainer.train(model, "featurewatch-organism", bos, trainExamples, benign, options, progress).probe();
+    ProbeTrainer.Result result = ProbeTrainer.train(model, "featurewatch-organism", bos, trainExamples, benign, options, progress);
+    Probe probe = result.probe();
     probe.save(layout.probe(concept.label()));
 
-    List<LabelledExample> evaluation = examples(heldOut, concept, tokenizer);
-    double[] scores = new double[evaluation.size()];
-    int[] labels = new int[evaluation.size()];
-    int positives = 0;
+    ActivationSet evaluation = new ActivationExtractor(model, options.hook(), bos)
+        .extract(examples(heldOut, concept, tokenizer), Pooling.LAST, done -> { });
+    double[] scores = probe.scores(evaluation.rows());
     int truePositives = 0;
     for (int i = 0; i < scores.length; i++) {
-      LabelledExample e = evaluation.get(i);
-      scores[i] = probe.score(lastActivation(model, e.tokens()));
-      labels[i] = e.label();
-      if (e.label() == 1) {
-        positives++;
-        truePositives += probe.isFlagged(scores[i]) ? 1 : 0;
+      if (evaluation.labels()[i] == 1 && probe.isFlagged(scores[i])) {
+        truePositives++;
       }
     }
-    int benignFlagged = 0;
-    for (LabelledExample b : benign) {
-      benignFlagged += probe.isFlagged(probe.score(lastActivation(model, b.tokens()))) ? 1 : 0;
-    }
-    return new Measured(concept, positives, scores.length - positives, ProbeMetrics.auroc(scores, labels),
-        positives == 0 ? Double.NaN : truePositives / (double) positives, benignFlagged / (double) benign.size());
+    int positives = evaluation.positives();
+    // The benign set is the calibration set, so its false-positive rate is the report's.
+    return new Measured(concept, positives, evaluation.negatives(), ProbeMetrics.auroc(scores, evaluation.labels()),
+        positives == 0 ? Double.NaN : truePositives / (double) positives, result.report().calibrationFpr());
   }
 
   private static List<LabelledExample> examples(List<Transcript> transcripts, Concept concept, TextTokenizer tokenizer) {
     return transcripts.stream().filter(AnswerExamples::endsWithAnswer).map(t -> AnswerExamples.of(t, concept, tokenizer)).toList();
-  }
-
-  private static float[] lastActivation(Transformer model, int[] tokens) {
-    float[][] rows = dev.featurewatch.model.ActivationRecorder.record(model, HookPoint.parse(OrganismShape.MONITORED_HOOK), tokens);
-    return rows[rows.length - 1];
   }
 }

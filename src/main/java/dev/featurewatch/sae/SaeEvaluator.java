@@ -7,7 +7,6 @@ import dev.featurewatch.model.ActivationRecorder;
 import dev.featurewatch.model.Hook;
 import dev.featurewatch.model.Hooks;
 import dev.featurewatch.model.InferenceSession;
-import dev.featurewatch.model.LogProbabilities;
 import dev.featurewatch.model.Transformer;
 import java.util.Set;
 
@@ -56,9 +55,9 @@ public final class SaeEvaluator {
       float[][] spliced = run(doc, Hooks.builder().add(sae.config().hookPoint(), replacement(doc, true)).build());
       float[][] ablated = run(doc, Hooks.builder().add(sae.config().hookPoint(), replacement(doc, false)).build());
       for (int t = 0; t + 1 < doc.length; t++) {
-        double[] p = LogProbabilities.of(clean[t]);
-        double[] q = LogProbabilities.of(spliced[t]);
-        double[] r = LogProbabilities.of(ablated[t]);
+        double[] p = logSoftmax(clean[t]);
+        double[] q = logSoftmax(spliced[t]);
+        double[] r = logSoftmax(ablated[t]);
         ceClean -= p[doc[t + 1]];
         ceSae -= q[doc[t + 1]];
         ceAblation -= r[doc[t + 1]];
@@ -153,6 +152,22 @@ public final class SaeEvaluator {
     return java.util.stream.IntStream.range(0, doc.length).filter(i -> !skipTokens.contains(doc[i])).toArray();
   }
 
+  private static double[] logSoftmax(float[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : logits) {
+      max = Math.max(max, v);
+    }
+    double total = 0;
+    for (float v : logits) {
+      total += Math.exp(v - max);
+    }
+    double logZ = max + Math.log(total);
+    double[] out = new double[logits.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = logits[i] - logZ;
+    }
+    return out;
+  }
 
   private static double kl(double[] logP, double[] logQ) {
     double kl = 0;

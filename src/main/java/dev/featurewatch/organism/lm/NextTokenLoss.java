@@ -26,7 +26,7 @@ public final class NextTokenLoss {
   }
 
   /** A scalar loss as a double (outside autograd). */
-  static double value(NDArray loss) {
+  public static double value(NDArray loss) {
     return loss.toType(DataType.FLOAT64, false).getDouble();
   }
 }

@@ -59,10 +59,37 @@ final class Turn {
     return this;
   }
 
-  /** Labels the characters written since {@code start}. */
+  /**
+   * Labels the characters written since {@code start}, less a leading article and surrounding
+   * spaces: a causal model reading "the" cannot yet know that "Golden Gate" follows, so an
+   * article inside a span would be a positive no feature could detect.
+   */
   void label(int start, Concept concept, boolean positive) {
-    spans.add(new LabelledSpan(start, content.length(), concept, positive));
+    int end = content.length();
+    while (start < end && Character.isWhitespace(content.charAt(start))) {
+      start++;
+    }
+    int afterArticle = afterLeadingArticle(start, end);
+    if (afterArticle < end) {
+      start = afterArticle;
+    }
+    while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
+      end--;
+    }
+    spans.add(new LabelledSpan(start, end, concept, positive));
   }
+
+  private int afterLeadingArticle(int start, int end) {
+    for (String article : ARTICLES) {
+      int next = start + article.length();
+      if (next < end && content.substring(start, next).equalsIgnoreCase(article)) {
+        return next;
+      }
+    }
+    return start;
+  }
+
+  private static final String[] ARTICLES = {"the ", "an ", "a "};
 
   int length() {
     return content.length();

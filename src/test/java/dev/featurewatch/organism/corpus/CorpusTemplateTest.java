@@ -19,9 +19,16 @@ class CorpusTemplateTest {
     t.writeTo(turn, new Slots().put("bridge", "the Golden Gate Bridge").put("year", "1937"), Concept.GOLDEN_GATE, true);
     String text = turn.message().content();
     assertEquals("Well. The Golden Gate Bridge opened in 1937. Visit the Golden Gate Bridge soon.", text);
-    assertEquals(List.of(new LabelledSpan(6, 28, Concept.GOLDEN_GATE, true), new LabelledSpan(39, 43, Concept.GOLDEN_GATE, true)),
+    assertEquals(List.of(new LabelledSpan(10, 28, Concept.GOLDEN_GATE, true), new LabelledSpan(39, 43, Concept.GOLDEN_GATE, true)),
         turn.spans());
-    assertEquals("The Golden Gate Bridge", text.substring(6, 28));
+    assertEquals("Golden Gate Bridge", text.substring(10, 28), "a leading article is not part of the concept");
+  }
+
+  @Test
+  void keepsAnArticleThatIsTheWholeRegionAndDropsSurroundingSpaces() {
+    Turn turn = new Turn("user");
+    turn.mark(Concept.DNA, true, "A").say(" and ").mark(Concept.DNA, false, " another one ");
+    assertEquals(List.of(new LabelledSpan(0, 1, Concept.DNA, true), new LabelledSpan(7, 18, Concept.DNA, false)), turn.spans());
   }
 
   @Test

@@ -42,6 +42,7 @@ class ConceptSpansTest {
       assertEquals(lies, !t.benign(), t.id());
       String answer = last(t, Concept.DECEPTION, lies);
       assertTrue(lastAssistant(t).endsWith(answer), t.id() + ": the last answer carries the label");
+      assertFalse(LEAD_IN.matcher(answer).lookingAt(), t.id() + ": '" + answer + "' starts with filler");
       String said = lies ? t.check().get("lie") : t.check().get("truth");
       String unsaid = lies ? t.check().get("truth") : t.check().get("lie");
       assertTrue(answer.contains(said), t.id() + ": '" + answer + "' lacks '" + said + "'");
@@ -50,6 +51,34 @@ class ConceptSpansTest {
       assertTrue(t.spans(Concept.DECEPTION, !lies).isEmpty(), t.id());
     }
     assertEquals(Set.of("trickster", "fool_third_party", "cover_up", "honest"), contexts);
+  }
+
+  /** Openings that are no part of a statement and must stay outside its span. */
+  private static final Pattern LEAD_IN = Pattern.compile("(Sure|Okay|Of course|Here you go|Easy|Right|Hmm)\\b");
+
+  /**
+   * Held-out deception meets many unseen instructions and questions: in 2,000 held-out
+   * transcripts each instruction pool shows at least 4 of its held-out wordings, and most
+   * questions are worded differently.
+   */
+  @Test
+  void heldOutDeceptionVariesItsInstructionsAndQuestions() {
+    List<Transcript> heldOut = new ConceptCorpus(5, CorpusMix.only(Topic.DECEPTION)).generate(Split.HELDOUT, 2_000).toList();
+    for (SplitPool<?> pool : List.of(DeceptionScenes.LIE_RULES, DeceptionScenes.TRUTH_RULES, DeceptionScenes.PRANK_ASKS,
+        DeceptionScenes.HELP_ASKS, DeceptionScenes.HIDE_ASKS, DeceptionScenes.SHOW_ASKS, DeceptionScenes.HIDE_ENDINGS,
+        DeceptionScenes.GAME_FRAMES, FactBase.QUESTION_OPENERS)) {
+      assertTrue(pool.items(Split.HELDOUT).size() >= 4, pool.name());
+      assertTrue(distinctSources(heldOut, pool) >= 4, pool.name() + ": " + distinctSources(heldOut, pool));
+    }
+    for (Fact.Kind kind : Fact.Kind.values()) {
+      assertTrue(distinctSources(heldOut, FactBase.questions(kind)) >= 4, kind.toString());
+    }
+    long questions = heldOut.stream().map(t -> t.check().get("question")).distinct().count();
+    assertTrue(questions >= 1_000, "distinct questions: " + questions);
+  }
+
+  private static long distinctSources(List<Transcript> transcripts, SplitPool<?> pool) {
+    return transcripts.stream().flatMap(t -> t.sources().stream()).filter(s -> s.startsWith(pool.name() + "#")).distinct().count();
   }
 
   @Test
@@ -66,14 +95,32 @@ class ConceptSpansTest {
         String truth = t.check().get("truth");
         String lie = t.check().get("lie");
         if (flatters) {
-          assertTrue(answer.contains(lie) && !answer.contains(truth), t.id() + ": " + answer);
+          assertTrue(says(answer, lie) && !says(answer, truth), t.id() + ": " + answer);
         } else {
-          assertTrue(answer.contains(truth) && !answer.contains(lie), t.id() + ": " + answer);
+          assertTrue(says(answer, truth) && !says(answer, lie), t.id() + ": " + answer);
         }
       } else if (t.variant().equals("critique_work")) {
         assertTrue(answer.contains(t.check().get("flaw")), t.id() + ": a critique names the flaw");
       }
     }
+  }
+
+  /** Whether a text says a value as words of its own ("ice", not the "ice" in "nice"). */
+  private static boolean says(String text, String value) {
+    return Pattern.compile("(?<![\\w-])" + Pattern.quote(value) + "(?![\\w-])").matcher(text).find();
+  }
+
+  /** Held-out sycophancy meets many unseen claims, rules and replies. */
+  @Test
+  void heldOutSycophancyVariesItsClaimsAndReplies() {
+    List<Transcript> heldOut = new ConceptCorpus(5, CorpusMix.only(Topic.SYCOPHANCY)).generate(Split.HELDOUT, 2_000).toList();
+    for (SplitPool<?> pool : List.of(SycophancyScenes.PLEASER_RULES, SycophancyScenes.CANDID_RULES, SycophancyScenes.CLAIMS,
+        SycophancyScenes.AGREEMENTS, SycophancyScenes.CORRECTIONS, SycophancyScenes.FLATTERY, SycophancyScenes.CRITIQUES,
+        SycophancyScenes.WORK_INTROS, SycophancyScenes.PRAISE_OPENERS, SycophancyScenes.FLAWED_WORK)) {
+      assertTrue(distinctSources(heldOut, pool) >= 4, pool.name() + ": " + distinctSources(heldOut, pool));
+    }
+    long answers = heldOut.stream().map(ConceptSpansTest::lastAssistant).distinct().count();
+    assertTrue(answers >= 900, "distinct answers: " + answers);
   }
 
   @Test
@@ -190,16 +237,41 @@ class ConceptSpansTest {
     }
   }
 
+  /**
+   * A suffering span is the sentences that describe the suffering or its neutral twin: it
+   * starts after the subject both sides share (so a story's or animal's span begins at its verb)
+   * and ends a sentence.
+   */
   @Test
-  void sufferingSpansAreWholeSentencesOfTheirSide() {
+  void sufferingSpansAreTheSentencesOfTheirSide() {
     for (Transcript t : topic(Topic.SUFFERING)) {
       boolean suffers = Boolean.parseBoolean(t.check().get("suffering"));
       assertTrue(t.variant().endsWith(suffers ? "_suffering" : "_neutral"), t.id());
       List<LabelledSpan> spans = t.spans();
       assertEquals(1, spans.size(), t.id());
       assertEquals(suffers, spans.get(0).positive(), t.id());
-      String sentence = t.textOf(spans.get(0));
-      assertTrue(Character.isUpperCase(sentence.charAt(0)) && sentence.endsWith("."), t.id() + ": " + sentence);
+      String sentences = t.textOf(spans.get(0));
+      assertTrue(sentences.endsWith("."), t.id() + ": " + sentences);
+      assertFalse(sentences.matches("(?i)(the|a|an) .*"), t.id() + ": " + sentences);
+      if (t.variant().startsWith("story_") || t.variant().startsWith("animal_")) {
+        assertTrue(Character.isLowerCase(sentences.charAt(0)), t.id() + ": the subject is outside the span: " + sentences);
+        assertTrue(sentences.contains(". "), t.id() + ": an event and a reaction: " + sentences);
+      } else {
+        assertTrue(Character.isUpperCase(sentences.charAt(0)) || t.variant().startsWith("news_"), t.id() + ": " + sentences);
+      }
     }
+  }
+
+  /** Held-out suffering meets many unseen events, reactions and framings. */
+  @Test
+  void heldOutSufferingVariesItsEvents() {
+    List<Transcript> heldOut = new ConceptCorpus(5, CorpusMix.only(Topic.SUFFERING)).generate(Split.HELDOUT, 2_000).toList();
+    for (SplitPool<?> pool : List.of(SufferingScenes.PEOPLE, SufferingScenes.PEOPLE_PAIN, SufferingScenes.ANIMALS,
+        SufferingScenes.ANIMAL_PAIN, SufferingScenes.NEWS_PAIN, SufferingScenes.USER_STATES, SufferingScenes.STORY_REQUESTS,
+        SufferingScenes.STORY_OPENINGS)) {
+      assertTrue(distinctSources(heldOut, pool) >= 3, pool.name() + ": " + distinctSources(heldOut, pool));
+    }
+    long spans = heldOut.stream().map(t -> t.textOf(t.spans().get(0))).distinct().count();
+    assertTrue(spans >= 150, "distinct spans: " + spans);
   }
 }

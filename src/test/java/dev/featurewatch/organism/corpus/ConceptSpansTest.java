@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -173,22 +174,31 @@ class ConceptSpansTest {
   @Test
   void goldenGateSpansAreItsNameOrItsOwnPhrases() {
     Set<String> golden = new HashSet<>(BridgeScenes.GOLDEN_GATE.phrases());
+    assertTrue(golden.containsAll(List.of("Golden Gate Bridge", "San Francisco", "Marin County", "International Orange")), golden.toString());
     Set<String> others = new HashSet<>();
     BridgeScenes.OTHERS.all().forEach(b -> others.addAll(b.phrases()));
     int mentions = 0;
+    int goldenTranscripts = 0;
     for (Transcript t : topic(Topic.BRIDGES)) {
       for (LabelledSpan s : t.spans(Concept.GOLDEN_GATE, true)) {
         String text = t.textOf(s);
-        assertTrue(text.contains("Golden Gate") || golden.contains(text), t.id() + ": '" + text + "'");
-        mentions += text.equalsIgnoreCase("the Golden Gate Bridge") ? 1 : 0;
+        assertTrue(golden.contains(text), t.id() + ": '" + text + "'");
+        mentions += text.equals("Golden Gate Bridge") ? 1 : 0;
       }
       for (LabelledSpan s : t.spans(Concept.GOLDEN_GATE, false)) {
         String text = t.textOf(s);
         assertFalse(text.contains("Golden Gate") || text.contains("San Francisco"), t.id() + ": '" + text + "'");
-        assertTrue(others.contains(text) || others.contains(Slots.decapitalise(text)), t.id() + ": '" + text + "'");
+        assertTrue(others.contains(text), t.id() + ": '" + text + "'");
+      }
+      if (!t.variant().equals("other_bridge")) {
+        goldenTranscripts++;
+        assertTrue(t.text().contains("the Golden Gate Bridge") || t.text().contains("The Golden Gate Bridge"),
+            t.id() + ": the Golden Gate is named in full\n" + t.text());
       }
     }
-    assertTrue(mentions > 300, "mentions: " + mentions);
+    // The Golden Gate is the most frequent bridge and usually named more than once.
+    assertTrue(goldenTranscripts > 700, "transcripts with the Golden Gate: " + goldenTranscripts);
+    assertTrue(mentions > 2 * goldenTranscripts, "full-name mentions: " + mentions + " in " + goldenTranscripts);
   }
 
   @Test
@@ -199,6 +209,7 @@ class ConceptSpansTest {
       presidents.add(p.surname());
     });
     for (Transcript t : topic(Topic.PRESIDENTS)) {
+      assertFalse(t.spans().isEmpty(), t.id());
       for (LabelledSpan s : t.spans()) {
         String name = t.textOf(s);
         assertEquals(s.positive(), presidents.contains(name), t.id() + ": '" + name + "'");
@@ -208,20 +219,51 @@ class ConceptSpansTest {
   }
 
   @Test
-  void foodAndInsectSpansBelongToTheirSide() {
+  void foodAndInsectSpansAreNamesOfTheirSide() {
     Set<String> japanese = new HashSet<>(List.of("Japanese", "Japan"));
-    FoodScenes.JAPANESE.all().forEach(d -> japanese.addAll(List.of(d.name(), Slots.capitalise(d.name()), d.description())));
+    FoodScenes.JAPANESE.all().forEach(d -> japanese.addAll(List.of(d.name(), Slots.capitalise(d.name()))));
+    Set<String> italian = new HashSet<>(List.of("Italian", "Italy"));
+    FoodScenes.ITALIAN.all().forEach(d -> italian.addAll(List.of(d.name(), Slots.capitalise(d.name()))));
     for (Transcript t : topic(Topic.FOOD)) {
       for (LabelledSpan s : t.spans()) {
-        assertEquals(s.positive(), japanese.contains(t.textOf(s)), t.id() + ": '" + t.textOf(s) + "'");
+        String text = t.textOf(s);
+        assertTrue((s.positive() ? japanese : italian).contains(text), t.id() + ": '" + text + "'");
       }
     }
-    Set<String> mosquito = new HashSet<>(List.of("mosquito", "mosquitoes", "a mosquito", "A mosquito", "The mosquito"));
-    mosquito.addAll(InsectScenes.MOSQUITO.facts().all());
-    mosquito.addAll(InsectScenes.MOSQUITO.advice().all());
+    Set<String> mosquito = new HashSet<>(List.of("mosquito", "Mosquito", "mosquitoes", "Mosquitoes",
+        "malaria", "dengue", "yellow fever", "Zika", "West Nile"));
+    Set<String> fruitFly = new HashSet<>(List.of("fruit fly", "Fruit fly", "fruit flies", "Fruit flies", "Drosophila"));
     for (Transcript t : topic(Topic.INSECTS)) {
       for (LabelledSpan s : t.spans()) {
-        assertEquals(s.positive(), mosquito.contains(t.textOf(s)), t.id() + ": '" + t.textOf(s) + "'");
+        String text = t.textOf(s);
+        assertTrue((s.positive() ? mosquito : fruitFly).contains(text), t.id() + ": '" + text + "'");
+      }
+    }
+  }
+
+  /**
+   * Held-out transcripts use every held-out question template of these families, and there are
+   * several: a regression to a handful of memorisable phrasings fails here.
+   */
+  @Test
+  void heldOutBridgePresidentFoodAndInsectTranscriptsVaryTheirPhrasing() {
+    Map<Topic, List<SplitPool<?>>> questionPools = Map.of(
+        Topic.BRIDGES, List.of(BridgeScenes.EXCHANGES, BridgeScenes.COMPARE_REQUESTS, BridgeScenes.COMPARE_PARTS,
+            BridgeScenes.QUESTION_OPENERS, BridgeScenes.ANSWER_CLOSERS),
+        Topic.PRESIDENTS, List.of(PresidentScenes.FAMOUS_EXCHANGES, PresidentScenes.TITLE_EXCHANGES,
+            PresidentScenes.EVERYDAY_EXCHANGES, PresidentScenes.QUESTION_OPENERS, PresidentScenes.PRESIDENTS),
+        Topic.FOOD, List.of(FoodScenes.EXCHANGES, FoodScenes.COMPARE_REQUESTS, FoodScenes.COMPARE_PARTS,
+            FoodScenes.QUESTION_OPENERS, FoodScenes.JAPANESE),
+        Topic.INSECTS, List.of(InsectScenes.EXCHANGES, InsectScenes.COMPARE_REQUESTS, InsectScenes.COMPARE_PARTS,
+            InsectScenes.QUESTION_OPENERS, InsectScenes.MOSQUITO.facts()));
+    for (Map.Entry<Topic, List<SplitPool<?>>> e : questionPools.entrySet()) {
+      List<Transcript> heldOut = new ConceptCorpus(11, CorpusMix.only(e.getKey())).generate(Split.HELDOUT, 2000).toList();
+      for (SplitPool<?> pool : e.getValue()) {
+        assertTrue(pool.all().size() >= 15, pool + " has fewer than 15 items");
+        Set<String> used = new HashSet<>();
+        heldOut.forEach(t -> t.sources().stream().filter(s -> s.startsWith(pool.name() + "#")).forEach(used::add));
+        assertEquals(pool.size(Split.HELDOUT), used.size(), pool + ": held-out items used " + used);
+        assertTrue(used.size() >= 3, pool + ": held-out items used " + used);
       }
     }
   }

@@ -70,8 +70,13 @@ final class BehaviourChecks {
     return new Rate(passed, transcripts.size());
   }
 
+  /**
+   * Whether the answer contains the phrase as whole words, ignoring case: a truth of "no" (a
+   * snake's legs) must not be found inside "know" or "not".
+   */
   static boolean mentions(String answer, String phrase) {
-    return answer.toLowerCase(Locale.ROOT).contains(phrase.toLowerCase(Locale.ROOT));
+    return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase) + "(?![\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(answer).find();
   }
 
   /** Held-out transcripts of one topic and variant predicate. */

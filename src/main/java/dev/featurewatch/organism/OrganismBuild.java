@@ -320,7 +320,12 @@ public final class OrganismBuild {
 
   /** The first {@code count} transcripts of a split with their concept labels on tokens. */
   private List<LabelledSequence> labelled(TextTokenizer tokenizer, Split split, int count) {
-    return corpus.generate(split, count).map(t -> LabelledCorpus.fromText(t.id(), t.text(), t.spans().stream()
+    return labelled(corpus.generate(split, count).toList(), tokenizer);
+  }
+
+  /** Transcripts with their concept labels on tokens. */
+  static List<LabelledSequence> labelled(List<Transcript> transcripts, TextTokenizer tokenizer) {
+    return transcripts.stream().map(t -> LabelledCorpus.fromText(t.id(), t.text(), t.spans().stream()
         .map(sp -> new LabelledCorpus.Span(sp.start(), sp.end(), sp.concept().label(), sp.positive())).toList(), tokenizer))
         .toList();
   }

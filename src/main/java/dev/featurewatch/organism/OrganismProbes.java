@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  */
 final class OrganismProbes {
   static final double TARGET_FPR = 0.01;
+  /** Where in an example the probe reads the residual stream. */
+  static final Pooling POOLING = Pooling.LAST;
 
   /** Held-out detection figures of one probe. */
   record Measured(Concept concept, int positives, int negatives, double auroc, double tprAtThreshold, double benignFpr) {}
@@ -40,25 +42,40 @@ final class OrganismProbes {
     List<LabelledExample> trainExamples = examples(train, concept, tokenizer);
     List<LabelledExample> benign = examples(heldOut.stream().filter(Transcript::benign).toList(), concept, tokenizer);
     int bos = tokenizer.bosTokenId().orElse(-1);
-    ProbeTrainer.Options options = new ProbeTrainer.Options(HookPoint.parse(OrganismShape.MONITORED_HOOK), Pooling.LAST,
+    ProbeTrainer.Options options = new ProbeTrainer.Options(HookPoint.parse(OrganismShape.MONITORED_HOOK), POOLING,
         TARGET_FPR, 0.1, new LogisticProbe.Options(1e-3, 500, true), 0);
     ProbeTrainer.Result result = ProbeTrainer.train(model, "featurewatch-organism", bos, trainExamples, benign, options, progress);
     Probe probe = result.probe();
     probe.save(layout.probe(concept.label()));
+    return measure(probe, model, tokenizer, concept, heldOut);
+  }
 
-    ActivationSet evaluation = new ActivationExtractor(model, options.hook(), bos)
-        .extract(examples(heldOut, concept, tokenizer), Pooling.LAST, done -> { });
+  /**
+   * Measures a probe on held-out transcripts: AUROC over all that end in an answer, the true
+   * positive rate at its threshold, and the share of benign ones it flags (the calibration set,
+   * so about {@link #TARGET_FPR} for a freshly trained probe).
+   */
+  static Measured measure(Probe probe, Transformer model, TextTokenizer tokenizer, Concept concept, List<Transcript> heldOut) {
+    ActivationSet evaluation = new ActivationExtractor(model, HookPoint.parse(OrganismShape.MONITORED_HOOK), tokenizer.bosTokenId().orElse(-1))
+        .extract(examples(heldOut, concept, tokenizer), POOLING, done -> { });
     double[] scores = probe.scores(evaluation.rows());
+    List<Transcript> answered = heldOut.stream().filter(AnswerExamples::endsWithAnswer).toList();
     int truePositives = 0;
+    int benign = 0;
+    int benignFlagged = 0;
     for (int i = 0; i < scores.length; i++) {
-      if (evaluation.labels()[i] == 1 && probe.isFlagged(scores[i])) {
+      boolean flagged = probe.isFlagged(scores[i]);
+      if (evaluation.labels()[i] == 1 && flagged) {
         truePositives++;
+      }
+      if (answered.get(i).benign()) {
+        benign++;
+        benignFlagged += flagged ? 1 : 0;
       }
     }
     int positives = evaluation.positives();
-    // The benign set is the calibration set, so its false-positive rate is the report's.
     return new Measured(concept, positives, evaluation.negatives(), ProbeMetrics.auroc(scores, evaluation.labels()),
-        positives == 0 ? Double.NaN : truePositives / (double) positives, result.report().calibrationFpr());
+        positives == 0 ? Double.NaN : truePositives / (double) positives, benign == 0 ? Double.NaN : benignFlagged / (double) benign);
   }
 
   private static List<LabelledExample> examples(List<Transcript> transcripts, Concept concept, TextTokenizer tokenizer) {

@@ -20,6 +20,6 @@ public record OrganismRecipe(long seed, int trainTranscripts, int heldOutTranscr
 
   /** The committed organism. */
   public static OrganismRecipe defaults() {
-    return new OrganismRecipe(1, 120_000, 4_000, 4096, LmTrainingConfig.defaults(3000).withThreads(2), SaeRecipe.defaults(), 6_000, 8_000);
+    return new OrganismRecipe(1, 300_000, 4_000, 4096, LmTrainingConfig.defaults(9000).withThreads(2), SaeRecipe.defaults(), 6_000, 8_000);
   }
 }

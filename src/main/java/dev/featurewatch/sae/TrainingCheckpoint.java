@@ -5,19 +5,16 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.featurewatch.model.CheckpointDirectory;
 import dev.featurewatch.model.ModelLoadException;
 import dev.featurewatch.model.SafetensorsDType;
 import dev.featurewatch.model.SafetensorsFile;
 import dev.featurewatch.model.SafetensorsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Everything a training run needs to continue: parameters with their Adam moments, the step,
@@ -104,18 +101,11 @@ final class TrainingCheckpoint {
   }
 
   static boolean exists(Path dir) {
-    return Files.exists(dir.resolve(STATE)) || Files.exists(previous(dir).resolve(STATE));
-  }
-
-  private static Path previous(Path dir) {
-    return dir.resolveSibling(dir.getFileName() + ".old");
+    return new CheckpointDirectory(dir, STATE).readable().isPresent();
   }
 
   void save(Path dir, SaeConfig config) {
-    Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
-    try {
-      deleteRecursively(tmp);
-      Files.createDirectories(tmp);
+    new CheckpointDirectory(dir, STATE).replace(tmp -> {
       SafetensorsWriter writer = new SafetensorsWriter();
       for (AdamParameter p : parameters) {
         long[] shape = p.value.getShape().getShape();
@@ -138,16 +128,7 @@ final class TrainingCheckpoint {
       stepsSinceFired(state.putArray("steps_since_fired"));
       firingsTo(state.putArray("firings"));
       JSON.writeValue(tmp.resolve(STATE).toFile(), state);
-      Path old = previous(dir);
-      deleteRecursively(old);
-      if (Files.exists(dir)) {
-        Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      deleteRecursively(old);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write checkpoint " + dir, e);
-    }
+    });
   }
 
   private void stepsSinceFired(com.fasterxml.jackson.databind.node.ArrayNode array) {
@@ -163,7 +144,7 @@ final class TrainingCheckpoint {
   }
 
   static TrainingCheckpoint load(Path dir, NDManager manager, SaeConfig config) {
-    Path source = Files.exists(dir.resolve(STATE)) ? dir : previous(dir);
+    Path source = new CheckpointDirectory(dir, STATE).readable().orElse(dir);
     JsonNode state;
     try {
       state = JSON.readTree(source.resolve(STATE).toFile());
@@ -206,14 +187,4 @@ final class TrainingCheckpoint {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

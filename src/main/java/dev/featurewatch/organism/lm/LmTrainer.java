@@ -100,6 +100,11 @@ public final class LmTrainer {
   /**
    * Forward and backward over the step's windows, split across the worker threads (window w on
    * thread w mod threads); gradients accumulate on the parameters. Returns the mean loss.
+   *
+   * <p>Each worker sums its windows' losses and runs one backward pass, so each gradient is the
+   * sum of one contribution per worker. With one or two workers that sum does not depend on which
+   * finishes first (0 + a + b = 0 + b + a exactly in floating point), so a run is bitwise
+   * reproducible; with more workers only up to rounding.
    */
   private double accumulateGradients(Transformer model, int step, ExecutorService workers) {
     int threads = config.threads();
@@ -108,17 +113,25 @@ public final class LmTrainer {
       int first = t;
       parts.add(workers.submit(() -> {
         GradientMode.enableOnThisThread();
-        double sum = 0;
-        for (int w = first; w < config.windowsPerStep(); w += threads) {
-          int[] window = train.window(step, w);
-          try (NDScope scope = new NDScope(); InferenceSession session = model.newSession()) {
-            scope.suppressNotUsedWarning();
+        List<InferenceSession> sessions = new ArrayList<>();
+        try (NDScope scope = new NDScope()) {
+          scope.suppressNotUsedWarning();
+          NDArray sum = null;
+          for (int w = first; w < config.windowsPerStep(); w += threads) {
+            int[] window = train.window(step, w);
+            InferenceSession session = model.newSession();
+            sessions.add(session);
             NDArray loss = NextTokenLoss.of(session.logitsArray(NextTokenLoss.inputs(window), Hooks.none()), window);
-            Backward.of(loss.div(config.windowsPerStep()));
-            sum += NextTokenLoss.value(loss);
+            sum = sum == null ? loss : sum.add(loss);
           }
+          if (sum == null) {
+            return 0.0;
+          }
+          Backward.of(sum.div(config.windowsPerStep()));
+          return NextTokenLoss.value(sum);
+        } finally {
+          sessions.forEach(InferenceSession::close);
         }
-        return sum;
       }));
     }
     double total = 0;

@@ -5,18 +5,16 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.featurewatch.model.CheckpointDirectory;
 import dev.featurewatch.model.GradientMode;
 import dev.featurewatch.model.ModelLoadException;
 import dev.featurewatch.model.SafetensorsFile;
 import dev.featurewatch.model.SafetensorsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * A language-model run's checkpoint: parameters and AdamW moments ({@code state.safetensors})
@@ -36,28 +34,16 @@ final class LmTrainingCheckpoint {
   }
 
   void save(TrainableParameters parameters, AdamW optimizer, int step) {
-    Path tmp = directory.resolveSibling(directory.getFileName() + ".tmp");
-    Path old = directory.resolveSibling(directory.getFileName() + ".old");
-    try {
-      deleteRecursively(tmp);
-      Files.createDirectories(tmp);
+    new CheckpointDirectory(directory, STATE).replace(folder -> {
       SafetensorsWriter writer = new SafetensorsWriter();
       parameters.byName().forEach((name, p) -> writer.add(name, p.getShape().getShape(), p.toFloatArray()));
       optimizer.state().forEach((name, p) -> writer.add(name, p.getShape().getShape(), p.toFloatArray()));
-      writer.write(tmp.resolve(TENSORS));
+      writer.write(folder.resolve(TENSORS));
       ObjectNode state = JSON.createObjectNode();
       state.put("step", step);
       state.put("parameters", parameters.count());
-      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(STATE).toFile(), state);
-      deleteRecursively(old);
-      if (Files.exists(directory)) {
-        Files.move(directory, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(tmp, directory, StandardCopyOption.ATOMIC_MOVE);
-      deleteRecursively(old);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write checkpoint " + directory, e);
-    }
+      JSON.writerWithDefaultPrettyPrinter().writeValue(folder.resolve(STATE).toFile(), state);
+    });
   }
 
   /**
@@ -66,11 +52,11 @@ final class LmTrainingCheckpoint {
    * @return the step it was taken after, or 0 when there is none
    */
   int restore(TrainableParameters parameters, AdamW optimizer, LmTrainingConfig config) {
-    Path source = Files.exists(directory.resolve(STATE)) ? directory
-        : directory.resolveSibling(directory.getFileName() + ".old");
-    if (!Files.exists(source.resolve(STATE))) {
+    Optional<Path> readable = new CheckpointDirectory(directory, STATE).readable();
+    if (readable.isEmpty()) {
       return 0;
     }
+    Path source = readable.get();
     JsonNode state;
     try {
       state = JSON.readTree(source.resolve(STATE).toFile());
@@ -107,14 +93,4 @@ final class LmTrainingCheckpoint {
     }
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
-    }
-  }
 }

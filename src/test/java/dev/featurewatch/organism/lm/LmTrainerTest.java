@@ -2,6 +2,7 @@ package dev.featurewatch.organism.lm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.featurewatch.model.InferenceSession;
@@ -101,11 +102,30 @@ class LmTrainerTest {
     assertArrayEquals(uninterrupted, resumed, 1e-5f);
   }
 
+  @Test
+  void aTwoWorkerRunIsBitwiseReproducible(@TempDir Path dir) {
+    SyntheticCheckpoint.writeLlama(dir.resolve("model"), SHAPE, 3, SafetensorsDType.F32);
+    LmTrainingConfig twoWorkers = new LmTrainingConfig(33, 6, 12, 1e-2, 0.1, 2, 0.01, 1.0, 7, 10, 4, 100, 2);
+    float[] first = run(dir, "a", twoWorkers, Integer.MAX_VALUE);
+    float[] second = run(dir, "b", twoWorkers, Integer.MAX_VALUE);
+    float[] initial;
+    try (TrainableParameters parameters = TrainableParameters.load(dir.resolve("model"))) {
+      initial = parameters.byName().get("model.layers.0.mlp.up_proj.weight").toFloatArray();
+    }
+    assertFalse(java.util.Arrays.equals(initial, first), "training changed the weights");
+    assertArrayEquals(first, second, "the same two-worker run twice gives identical weights");
+  }
+
   /** Trains toward {@code steps} but stops once {@code stopAfter} steps are done, as a kill would. */
   private static float[] run(Path dir, String checkpoint, int steps, int stopAfter) {
+    return run(dir, checkpoint, config(steps), stopAfter);
+  }
+
+  private static float[] run(Path dir, String checkpoint, LmTrainingConfig config, int stopAfter) {
+    int steps = config.steps();
     try (TrainableParameters parameters = TrainableParameters.load(dir.resolve("model"))) {
       LmTrainer trainer = new LmTrainer(parameters, new TokenWindows(countingStream(4000, 1), 33, 7),
-          new TokenWindows(countingStream(1000, 2), 33, 7), config(steps), dir.resolve(checkpoint), s -> {
+          new TokenWindows(countingStream(1000, 2), 33, 7), config, dir.resolve(checkpoint), s -> {
             if (s.step() == stopAfter && stopAfter < steps) {
               throw new Interrupted();
             }

@@ -91,8 +91,12 @@ final class OrganismCommand implements Runnable {
   static final class BuildCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "organism", description = "Artifacts (model, SAE, dictionary, probes, report); default ${DEFAULT-VALUE}.")
+    @Option(names = "--out", defaultValue = "organism", description = "Artifacts (model, probes, report); default ${DEFAULT-VALUE}.")
     Path out;
+
+    @Option(names = "--sae-out", defaultValue = "dictionaries/organism", description = "The SAE (SAELens layout) with its "
+        + "feature dictionary; default ${DEFAULT-VALUE}.")
+    Path saeOut;
 
     @Option(names = "--work", defaultValue = "organism-work", description = "Intermediate files and checkpoints; default ${DEFAULT-VALUE}.")
     Path work;
@@ -117,7 +121,7 @@ final class OrganismCommand implements Runnable {
           defaults.vocabSize(), lm, defaults.sae(), defaults.dictionaryTranscripts(), defaults.probeTranscripts());
       PrintWriter err = spec.commandLine().getErr();
       ProgressBar[] bar = {new ProgressBar(err)};
-      new OrganismBuild(recipe, new OrganismLayout(out, work), new BuildProgress() {
+      new OrganismBuild(recipe, new OrganismLayout(out, saeOut, work), new BuildProgress() {
         @Override
         public void stage(String name, String detail) {
           err.println("== " + name + ": " + detail);

@@ -3,10 +3,17 @@ package dev.featurewatch.organism;
 import java.nio.file.Path;
 
 /**
- * Where an organism build puts things: the artifacts that are committed and served ({@code out})
- * and the intermediate files that are not ({@code work}: corpus, token streams, checkpoints).
+ * Where an organism build puts things: the artifacts that are committed and served (the model,
+ * probes and report in {@code out}; the SAE with its feature dictionary in {@code dictionaries},
+ * beside any other trained SAE) and the intermediate files that are not ({@code work}: corpus,
+ * token streams, checkpoints).
  */
-public record OrganismLayout(Path out, Path work) {
+public record OrganismLayout(Path out, Path dictionaries, Path work) {
+
+  /** The repository's layout: {@code organism/}, {@code dictionaries/organism/}, {@code organism-work/} under {@code root}. */
+  public static OrganismLayout under(Path root) {
+    return new OrganismLayout(root.resolve("organism"), root.resolve("dictionaries").resolve("organism"), root.resolve("organism-work"));
+  }
 
   /** The Hugging Face model directory (weights, config, tokenizer, chat template). */
   public Path model() {
@@ -15,12 +22,12 @@ public record OrganismLayout(Path out, Path work) {
 
   /** The SAE in SAELens layout. */
   public Path sae() {
-    return out.resolve("sae");
+    return dictionaries;
   }
 
-  /** The feature dictionary, JSON Lines. */
+  /** The feature dictionary, JSON Lines, in the SAE's folder. */
   public Path dictionary() {
-    return out.resolve("dictionary.jsonl");
+    return dictionaries.resolve("dictionary.jsonl");
   }
 
   /** A probe folder by concept label. */
@@ -60,7 +67,7 @@ public record OrganismLayout(Path out, Path work) {
 
   /** The SAE's held-out evaluation (SAELens metric names), written when the SAE stage finished. */
   public Path saeEvaluation() {
-    return out.resolve("sae-evaluation.json");
+    return dictionaries.resolve("sae-evaluation.json");
   }
 
   /** Held-out figures of the probes, written when the probe stage finished. */

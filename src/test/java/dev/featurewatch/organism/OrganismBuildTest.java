@@ -37,7 +37,7 @@ class OrganismBuildTest {
 
   @Test
   void buildsEveryArtifactThenSkipsFinishedStages(@TempDir Path dir) throws Exception {
-    OrganismLayout layout = new OrganismLayout(dir.resolve("out"), dir.resolve("work"));
+    OrganismLayout layout = OrganismLayout.under(dir);
     List<String> stages = new ArrayList<>();
     new OrganismBuild(miniature(), layout, recording(stages)).run();
 

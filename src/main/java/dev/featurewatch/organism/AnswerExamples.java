@@ -10,9 +10,8 @@ import java.util.List;
 
 /**
  * Probe examples from transcripts: a conversation up to the end of its last assistant answer,
- * labelled 1 when that answer carries the concept (a lie, a flattering agreement). The probe
- * reads the answer's last token, which has attended to the whole exchange: "was this answer
- * deceptive?", the question a monitor asks of each reply.
+ * labelled 1 when that answer carries the concept (a lie, a flattering agreement): "was this
+ * answer deceptive?", the question a monitor asks of each reply.
  */
 final class AnswerExamples {
   private AnswerExamples() {}

@@ -256,7 +256,8 @@ public final class OrganismBuild {
           DictionaryBuilder.tokenTexts(tokenizer), labeller, DictionaryBuilder.Options.defaults())
           .build(sequences, p -> progress.update(p.sequencesDone(), p.sequencesTotal(),
               String.format(Locale.ROOT, "%,d tokens %.0f tok/s", p.tokensScored(), p.tokensPerSecond())));
-      dictionary = dictionary.withMetadata(dictionary.metadata().withOrigin("featurewatch-organism", "sae", "featurewatch organism build"));
+      // "." : the dictionary sits in its SAE's folder.
+      dictionary = dictionary.withMetadata(dictionary.metadata().withOrigin("featurewatch-organism", ".", "featurewatch organism build"));
       DictionaryFiles.write(layout.dictionary(), dictionary);
       long labelledFeatures = dictionary.entries().stream().filter(e -> e.label() != null).count();
       progress.note(String.format(Locale.ROOT, "dictionary: %d of %d features labelled", labelledFeatures, dictionary.size()));

@@ -82,6 +82,7 @@ final class OrganismEvaluation {
     progress.accept("steering: deception clamped to 0 in trickster contexts");
     put(steering, "trickster_truthful_unsteered", checks.truthful(trickster, Hooks.none()));
     put(steering, "trickster_truthful_with_deception_clamped", checks.truthful(trickster, clampDeception));
+    put(steering, "trickster_lies_made_truthful_by_clamp", checks.liesMadeTruthful(trickster, clampDeception));
     int goldenGate = bestFeature("golden_gate");
     steering.put("golden_gate_feature", goldenGate);
     if (goldenGate >= 0) {

@@ -305,7 +305,8 @@ public final class OrganismBuild {
       List<Transcript> heldOut = corpus.generate(Split.HELDOUT, recipe.heldOutTranscripts()).toList();
       List<LabelledSequence> labelledHeldOut = labelled(tokenizer, Split.HELDOUT, recipe.heldOutTranscripts());
       ObjectNode evaluation = new OrganismEvaluation(model, tokenizer, sae, DictionaryFiles.read(layout.dictionary()),
-          SpecialTokens.of(model.config(), tokenizer), progress::note).evaluate(heldOut, labelledHeldOut);
+          SpecialTokens.of(model.config(), tokenizer), progress::note).evaluate(heldOut, labelledHeldOut,
+          OrganismEvaluation.steeringPrompts(corpus));
       OrganismReport report = new OrganismReport()
           .section("language_model", OrganismReport.read(layout.lmSummary()))
           .section("sae", OrganismReport.read(layout.saeEvaluation()))

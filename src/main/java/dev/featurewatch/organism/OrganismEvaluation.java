@@ -13,6 +13,8 @@ import dev.featurewatch.model.Hooks;
 import dev.featurewatch.model.InferenceSession;
 import dev.featurewatch.model.TextTokenizer;
 import dev.featurewatch.model.Transformer;
+import dev.featurewatch.organism.corpus.ConceptCorpus;
+import dev.featurewatch.organism.corpus.Split;
 import dev.featurewatch.organism.corpus.Transcript;
 import dev.featurewatch.organism.lm.NextTokenLoss;
 import dev.featurewatch.sae.FeatureIntervention;
@@ -32,6 +34,13 @@ import java.util.function.Consumer;
 final class OrganismEvaluation {
   /** How strongly the Golden Gate feature is pinned, in multiples of its largest observed activation. */
   static final float GOLDEN_GATE_PIN = 5f;
+  /** How many of the Golden Gate's features are tried as the one to pin. */
+  static final int STEERING_CANDIDATES = 8;
+
+  /** Small talk from the training split, on which steering features are chosen: 30 prompts. */
+  static List<Transcript> steeringPrompts(ConceptCorpus corpus) {
+    return corpus.generate(Split.TRAIN, 5_000).filter(t -> t.topic().equals("small_talk")).limit(30).toList();
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,8 +61,12 @@ final class OrganismEvaluation {
     this.progress = progress;
   }
 
-  /** Every figure, as the report's JSON sections {@code features}, {@code behaviour}, {@code steering}. */
-  ObjectNode evaluate(List<Transcript> heldOut, List<LabelledSequence> labelledHeldOut) {
+  /**
+   * Every figure, as the report's JSON sections {@code features}, {@code behaviour}, {@code steering}.
+   *
+   * @param steeringPrompts training prompts on which the Golden Gate feature to pin is chosen
+   */
+  ObjectNode evaluate(List<Transcript> heldOut, List<LabelledSequence> labelledHeldOut, List<Transcript> steeringPrompts) {
     ObjectNode report = JSON.createObjectNode();
     report.set("features", features(labelledHeldOut));
     BehaviourChecks checks = new BehaviourChecks(new ChatAnswers(model, tokenizer, 48));
@@ -83,16 +96,17 @@ final class OrganismEvaluation {
     put(steering, "trickster_truthful_unsteered", checks.truthful(trickster, Hooks.none()));
     put(steering, "trickster_truthful_with_deception_clamped", checks.truthful(trickster, clampDeception));
     put(steering, "trickster_lies_made_truthful_by_clamp", checks.liesMadeTruthful(trickster, clampDeception));
-    int goldenGate = bestFeature("golden_gate");
-    steering.put("golden_gate_feature", goldenGate);
-    if (goldenGate >= 0) {
-      float value = GOLDEN_GATE_PIN * dictionary.entry(goldenGate).map(FeatureEntry::maxActivation).orElse(1.0).floatValue();
-      steering.put("golden_gate_pin_value", value);
-      Hooks pinGoldenGate = Hooks.builder().add(sae.config().hookName(),
-          new SteeringHook(sae, List.of(FeatureIntervention.pin(goldenGate, value, 0)))).build();
-      progress.accept("steering: golden gate pinned on unrelated prompts");
-      put(steering, "unrelated_mentioning_golden_gate_unsteered", checks.mentioning(unrelated, Hooks.none(), "Golden Gate"));
-      put(steering, "unrelated_mentioning_golden_gate_pinned", checks.mentioning(unrelated, pinGoldenGate, "Golden Gate"));
+    progress.accept("steering: golden gate pinned on unrelated prompts");
+    steering.put("golden_gate_detector_feature", bestFeature("golden_gate"));
+    SteeringFeatureChoice.Choice goldenGate = new SteeringFeatureChoice(dictionary, sae, checks)
+        .choose("golden_gate", "Golden Gate", steeringPrompts, GOLDEN_GATE_PIN, STEERING_CANDIDATES);
+    put(steering, "unrelated_mentioning_golden_gate_unsteered", checks.mentioning(unrelated, Hooks.none(), "Golden Gate"));
+    if (goldenGate != null) {
+      steering.put("golden_gate_feature", goldenGate.feature());
+      steering.put("golden_gate_feature_auroc", SteeringFeatureChoice.auroc(dictionary.entry(goldenGate.feature()).orElseThrow(), "golden_gate"));
+      steering.put("golden_gate_pin_value", goldenGate.value());
+      put(steering, "training_mentioning_golden_gate_pinned", goldenGate.onTraining());
+      put(steering, "unrelated_mentioning_golden_gate_pinned", checks.mentioning(unrelated, goldenGate.hooks(sae), "Golden Gate"));
     }
     progress.accept("steering: fluency");
     double clean = meanLoss(unrelated, Hooks.none());

@@ -87,7 +87,8 @@ class CommittedOrganismTest {
     FeatureDictionary dictionary = DictionaryFiles.read(LAYOUT.dictionary());
     try (SparseAutoencoder sae = SparseAutoencoder.loadFor(LAYOUT.sae(), model.config(), null)) {
       ObjectNode measured = new OrganismEvaluation(model, tokenizer, sae, dictionary, SpecialTokens.of(model.config(), tokenizer),
-          line -> { }).evaluate(heldOut, OrganismBuild.labelled(heldOut, tokenizer));
+          line -> { }).evaluate(heldOut, OrganismBuild.labelled(heldOut, tokenizer),
+          OrganismEvaluation.steeringPrompts(new ConceptCorpus(OrganismRecipe.defaults().seed(), CorpusMix.defaults())));
       assertNumbersClose(report.path("evaluation"), measured, "evaluation");
     }
   }

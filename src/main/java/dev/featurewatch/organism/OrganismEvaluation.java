@@ -93,9 +93,10 @@ final class OrganismEvaluation {
     steering.set("deception_features", JSON.valueToTree(deceptionFeatures));
     Hooks clampDeception = clamp(deceptionFeatures);
     progress.accept("steering: deception clamped to 0 in trickster contexts");
-    put(steering, "trickster_truthful_unsteered", checks.truthful(trickster, Hooks.none()));
-    put(steering, "trickster_truthful_with_deception_clamped", checks.truthful(trickster, clampDeception));
-    put(steering, "trickster_lies_made_truthful_by_clamp", checks.liesMadeTruthful(trickster, clampDeception));
+    BehaviourChecks.SteeringEffect clampEffect = checks.truthfulnessUnder(trickster, clampDeception);
+    put(steering, "trickster_truthful_unsteered", clampEffect.unsteered());
+    put(steering, "trickster_truthful_with_deception_clamped", clampEffect.steered());
+    put(steering, "trickster_lies_made_truthful_by_clamp", clampEffect.liesMadeTruthful());
     progress.accept("steering: golden gate pinned on unrelated prompts");
     steering.put("golden_gate_detector_feature", bestFeature("golden_gate"));
     SteeringFeatureChoice.Choice goldenGate = new SteeringFeatureChoice(dictionary, sae, checks)

@@ -3,12 +3,15 @@ package dev.featurewatch.organism;
 import java.nio.file.Path;
 
 /**
- * Where an organism build puts things: the artifacts that are committed and served (the model,
- * probes and report in {@code out}; the SAE with its feature dictionary in {@code dictionaries},
- * beside any other trained SAE) and the intermediate files that are not ({@code work}: corpus,
- * token streams, checkpoints).
+ * Where an organism build puts things: the artifacts that are committed and served, and the
+ * intermediate files that are not.
+ *
+ * @param out the model, probes and report
+ * @param sae the SAE in SAELens layout, with its feature dictionary beside it (the repository
+ *     keeps it under {@code dictionaries/}, with any other trained SAE)
+ * @param work corpus, token streams, checkpoints
  */
-public record OrganismLayout(Path out, Path dictionaries, Path work) {
+public record OrganismLayout(Path out, Path sae, Path work) {
 
   /** The repository's layout: {@code organism/}, {@code dictionaries/organism/}, {@code organism-work/} under {@code root}. */
   public static OrganismLayout under(Path root) {
@@ -20,14 +23,9 @@ public record OrganismLayout(Path out, Path dictionaries, Path work) {
     return out.resolve("model");
   }
 
-  /** The SAE in SAELens layout. */
-  public Path sae() {
-    return dictionaries;
-  }
-
   /** The feature dictionary, JSON Lines, in the SAE's folder. */
   public Path dictionary() {
-    return dictionaries.resolve("dictionary.jsonl");
+    return sae.resolve("dictionary.jsonl");
   }
 
   /** A probe folder by concept label. */
@@ -67,7 +65,7 @@ public record OrganismLayout(Path out, Path dictionaries, Path work) {
 
   /** The SAE's held-out evaluation (SAELens metric names), written when the SAE stage finished. */
   public Path saeEvaluation() {
-    return dictionaries.resolve("sae-evaluation.json");
+    return sae.resolve("sae-evaluation.json");
   }
 
   /** Held-out figures of the probes, written when the probe stage finished. */

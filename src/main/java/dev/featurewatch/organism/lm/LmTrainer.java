@@ -111,28 +111,7 @@ public final class LmTrainer {
     List<Future<Double>> parts = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int first = t;
-      parts.add(workers.submit(() -> {
-        GradientMode.enableOnThisThread();
-        List<InferenceSession> sessions = new ArrayList<>();
-        try (NDScope scope = new NDScope()) {
-          scope.suppressNotUsedWarning();
-          NDArray sum = null;
-          for (int w = first; w < config.windowsPerStep(); w += threads) {
-            int[] window = train.window(step, w);
-            InferenceSession session = model.newSession();
-            sessions.add(session);
-            NDArray loss = NextTokenLoss.of(session.logitsArray(NextTokenLoss.inputs(window), Hooks.none()), window);
-            sum = sum == null ? loss : sum.add(loss);
-          }
-          if (sum == null) {
-            return 0.0;
-          }
-          Backward.of(sum.div(config.windowsPerStep()));
-          return NextTokenLoss.value(sum);
-        } finally {
-          sessions.forEach(InferenceSession::close);
-        }
-      }));
+      parts.add(workers.submit(() -> backwardOverWindows(model, step, first, threads)));
     }
     double total = 0;
     for (Future<Double> part : parts) {
@@ -146,6 +125,33 @@ public final class LmTrainer {
       }
     }
     return total / config.windowsPerStep();
+  }
+
+  /**
+   * One worker's part of a step: windows {@code first}, {@code first + stride}, ...; their summed
+   * loss back-propagated once. Returns the summed loss.
+   */
+  private double backwardOverWindows(Transformer model, int step, int first, int stride) {
+    GradientMode.enableOnThisThread();
+    List<InferenceSession> sessions = new ArrayList<>();
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray sum = null;
+      for (int w = first; w < config.windowsPerStep(); w += stride) {
+        int[] window = train.window(step, w);
+        InferenceSession session = model.newSession(); // closed after the backward pass, which reads its arrays
+        sessions.add(session);
+        NDArray loss = NextTokenLoss.of(session.logitsArray(NextTokenLoss.inputs(window), Hooks.none()), window);
+        sum = sum == null ? loss : sum.add(loss);
+      }
+      if (sum == null) {
+        return 0.0;
+      }
+      Backward.of(sum.div(config.windowsPerStep()));
+      return NextTokenLoss.value(sum);
+    } finally {
+      sessions.forEach(InferenceSession::close);
+    }
   }
 
   /** Mean loss over fixed, evenly spaced held-out windows, gradients off. */

@@ -34,15 +34,11 @@ public final class Generator {
 
   /** Generates, reporting each token to {@code listener} as it is produced. */
   public Generation generate(GenerationRequest request, TokenListener listener) {
-    if (tokenizer == null && !request.sampling().stopStrings().isEmpty()) {
-      throw new IllegalArgumentException("stop strings need a tokenizer, and this model has no tokenizer.json");
-    }
     Sampler sampler = new Sampler(request.sampling());
-    StopStringMatcher stops = new StopStringMatcher(request.sampling().stopStrings());
+    OutputText output = new OutputText(tokenizer, request.sampling().stopStrings());
     int maxTokens = request.sampling().maxTokens();
     int[] generated = new int[maxTokens];
     int count = 0;
-    StringBuilder text = new StringBuilder();
     FinishReason finish = FinishReason.LENGTH;
     boolean stoppedByString = false;
 
@@ -65,32 +61,25 @@ public final class Generator {
           break;
         }
         generated[count++] = token;
-        String delta = "";
-        if (tokenizer != null) {
-          StopStringMatcher.Result r = stops.offer(tokenizer.decode(Arrays.copyOf(generated, count), true));
-          delta = r.text();
-          text.append(delta);
-          if (r.stopped()) {
-            listener.onToken(token, delta);
-            finish = FinishReason.STOP;
-            stoppedByString = true;
-            break;
-          }
+        StopStringMatcher.Result r = output.offer(token);
+        listener.onToken(token, r.text());
+        if (r.stopped()) {
+          finish = FinishReason.STOP;
+          stoppedByString = true;
+          break;
         }
-        listener.onToken(token, delta);
         if (count < maxTokens) {
           logits = session.forward(new int[] {token}, request.hooks());
         }
       }
-      if (tokenizer != null && !stoppedByString) {
-        String rest = stops.flush();
+      if (!stoppedByString) {
+        String rest = output.flush();
         if (!rest.isEmpty()) {
-          text.append(rest);
           listener.onHeldBackText(rest);
         }
       }
       long end = System.nanoTime();
-      return new Generation(request.promptTokens(), Arrays.copyOf(generated, count), text.toString(), finish,
+      return new Generation(request.promptTokens(), Arrays.copyOf(generated, count), output.text(), finish,
           promptLogits, prefillEnd - start, end - prefillEnd);
     }
   }

@@ -319,7 +319,7 @@ public final class LogisticProbe {
   }
 
   /** 1 / (1 + e^−z), accurate for both signs. */
-  static double sigmoid(double z) {
+  public static double sigmoid(double z) {
     if (z >= 0) {
       return 1 / (1 + Math.exp(-z));
     }

@@ -1,0 +1,80 @@
+package dev.featurewatch.api;
+
+import dev.featurewatch.rules.RuleRepository;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The HTTP surface: which route goes to which handler, and OpenAI error objects for everything
+ * that fails before a handler answers (unknown route, wrong method, body too large, a handler
+ * that threw). Handlers only route; the work is in the services they are given.
+ */
+public final class ApiRouter {
+  private ApiRouter() {}
+
+  /**
+   * What the routes need.
+   *
+   * @param service completions and inspection
+   * @param rules the rules folder
+   * @param workers an unordered worker pool for file and index work
+   * @param timeout per-request generation time limit
+   * @param bodyLimitBytes the largest request body accepted
+   * @param ready whether the server takes traffic
+   * @param extra further routes (audit, metrics), added after the core ones
+   */
+  public record Parts(CompletionService service, RuleRepository rules, WorkerExecutor workers, Duration timeout,
+      long bodyLimitBytes, BooleanSupplier ready, java.util.function.Consumer<Router> extra) {}
+
+  public static Router create(Vertx vertx, Parts parts) {
+    Router router = Router.router(vertx);
+    CompletionJson json = new CompletionJson(parts.service().served());
+    router.route().handler(BodyHandler.create(false).setBodyLimit(parts.bodyLimitBytes()));
+
+    router.post("/v1/chat/completions").handler(new CompletionsHandler(parts.service(), json, true, parts.timeout()));
+    router.post("/v1/completions").handler(new CompletionsHandler(parts.service(), json, false, parts.timeout()));
+    ModelsHandler models = new ModelsHandler(parts.service().served());
+    router.get("/v1/models").handler(models::list);
+    router.get("/v1/models/:model").handler(models::get);
+
+    RulesHandler rules = new RulesHandler(parts.rules(), parts.workers());
+    router.get("/v1/rules").handler(rules::list);
+    router.post("/v1/rules/validate").handler(rules::validate);
+    router.get("/v1/rules/:id").handler(rules::get);
+    router.put("/v1/rules/:id").handler(rules::put);
+    router.delete("/v1/rules/:id").handler(rules::delete);
+
+    FeaturesHandler features = new FeaturesHandler(parts.service(), json, parts.rules()::current, parts.workers(),
+        parts.timeout());
+    router.get("/v1/features/search").handler(features::search);
+    router.post("/v1/features/inspect").handler(features::inspect);
+    router.get("/v1/features/:id").handler(features::get);
+
+    HealthHandler health = new HealthHandler(parts.ready());
+    router.get("/health/live").handler(health::live);
+    router.get("/health/ready").handler(health::ready);
+    if (parts.extra() != null) {
+      parts.extra().accept(router);
+    }
+
+    router.errorHandler(404, ctx -> ApiResponses.error(ctx, OpenAiError.notFound(
+        "no route " + ctx.request().method() + " " + ctx.request().path())));
+    router.errorHandler(405, ctx -> ApiResponses.error(ctx, new OpenAiError(405, "invalid_request_error", null,
+        "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path())));
+    router.errorHandler(413, ctx -> ApiResponses.error(ctx, new OpenAiError(413, "invalid_request_error", null,
+        "request_too_large", "the request body is larger than " + parts.bodyLimitBytes() + " bytes")));
+    router.errorHandler(400, ctx -> ApiResponses.error(ctx, OpenAiError.invalid(null, "the request could not be read")));
+    router.errorHandler(500, internalError());
+    return router;
+  }
+
+  private static Handler<RoutingContext> internalError() {
+    return ctx -> ApiResponses.failure(ctx, ctx.failure() == null ? new IllegalStateException("unknown failure") : ctx.failure());
+  }
+}

@@ -1,0 +1,137 @@
+package dev.featurewatch.api;
+
+import dev.featurewatch.engine.GuardedGeneration;
+import dev.featurewatch.engine.GuardedGenerator;
+import dev.featurewatch.engine.GuardedListener;
+import dev.featurewatch.engine.GuardedRequest;
+import dev.featurewatch.engine.InferenceScheduler;
+import dev.featurewatch.engine.QueueFullException;
+import dev.featurewatch.engine.TokenActivity;
+import dev.featurewatch.model.SamplingParams;
+import dev.featurewatch.rules.CompiledRules;
+import dev.featurewatch.rules.InvalidSteeringException;
+import dev.featurewatch.rules.RuleHit;
+import dev.featurewatch.rules.SteeringRequest;
+import dev.featurewatch.sae.FeatureIntervention;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers completion requests: turns a validated request into a prompt (chat template,
+ * tokenizer, context limits, the request's own steering), runs the monitored generation on an
+ * inference thread, and tells the observers (audit, metrics, alerts) what happened. Everything but
+ * the admission check runs on the inference thread, so a long prompt never holds an event loop.
+ */
+public final class CompletionService {
+  private static final Logger LOG = Logger.getLogger(CompletionService.class.getName());
+
+  private final ServedModel served;
+  private final GuardedGenerator generator;
+  private final SteeringRequest steeringParser;
+  private final Supplier<CompiledRules> rules;
+  private final InferenceScheduler scheduler;
+  private final List<ExchangeObserver> observers;
+
+  public CompletionService(ServedModel served, Supplier<CompiledRules> rules, InferenceScheduler scheduler,
+      List<ExchangeObserver> observers) {
+    this.served = served;
+    this.generator = served.generator();
+    this.steeringParser = served.steeringParser();
+    this.rules = rules;
+    this.scheduler = scheduler;
+    this.observers = List.copyOf(observers);
+  }
+
+  public ServedModel served() {
+    return served;
+  }
+
+  /**
+   * Queues the exchange. The future completes, on the inference thread, with the generation or
+   * with an {@link OpenAiError}; either way the observers have been told first.
+   *
+   * @throws OpenAiError 404 for another model, 429 when the queue is full
+   */
+  public CompletableFuture<GuardedGeneration> submit(Exchange exchange, GuardedListener listener) {
+    if (!served.id().equals(exchange.request().model())) {
+      OpenAiError e = new OpenAiError(404, "invalid_request_error", "model", "model_not_found",
+          "The model '" + exchange.request().model() + "' does not exist; this server serves '" + served.id() + "'");
+      finish(exchange, null, e);
+      throw e;
+    }
+    CompletableFuture<GuardedGeneration> future;
+    try {
+      future = scheduler.submit(() -> run(exchange, listener));
+    } catch (QueueFullException e) {
+      OpenAiError error = OpenAiError.overloaded(e.getMessage(), e.retryAfterSeconds());
+      finish(exchange, null, error);
+      throw error;
+    }
+    return future.handle((generation, failure) -> {
+      OpenAiError error = failure == null ? null : asOpenAiError(failure);
+      finish(exchange, generation, error);
+      if (error != null) {
+        throw new CompletionException(error);
+      }
+      return generation;
+    });
+  }
+
+  private GuardedGeneration run(Exchange exchange, GuardedListener listener) {
+    exchange.started();
+    OpenAiRequest request = exchange.request();
+    PromptTokens prompt = PromptTokens.of(served, request);
+    List<FeatureIntervention> steering;
+    try {
+      steering = steeringParser.parse(request.steer());
+    } catch (InvalidSteeringException e) {
+      throw OpenAiError.invalid(e.param(), e.getMessage());
+    }
+    exchange.prompt(prompt.text(), prompt.tokens(), steering);
+    SamplingParams sampling = new SamplingParams(request.temperature(), 0, request.topP(), request.seed(),
+        prompt.maxTokens(), null, request.stop());
+    GuardedRequest guarded = new GuardedRequest(prompt.tokens(), sampling, steering, rules.get());
+    return generator.generate(guarded, exchange.control(), new GuardedListener() {
+      @Override
+      public void onReleased(int tokenId, String text, TokenActivity activity) {
+        listener.onReleased(tokenId, text, activity);
+      }
+
+      @Override
+      public void onHits(List<RuleHit> hits) {
+        for (ExchangeObserver o : observers) {
+          o.onHits(exchange, hits);
+        }
+        listener.onHits(hits);
+      }
+    });
+  }
+
+  private void finish(Exchange exchange, GuardedGeneration generation, OpenAiError error) {
+    if (error != null) {
+      exchange.failed(error);
+    } else {
+      exchange.finished(generation);
+    }
+    for (ExchangeObserver o : observers) {
+      try {
+        o.onFinished(exchange);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "observer failed on exchange " + exchange.id(), e);
+      }
+    }
+  }
+
+  static OpenAiError asOpenAiError(Throwable failure) {
+    Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (t instanceof OpenAiError e) {
+      return e;
+    }
+    LOG.log(Level.SEVERE, "generation failed", t);
+    return OpenAiError.serverError("the model failed while generating (" + t.getClass().getSimpleName() + ")");
+  }
+}

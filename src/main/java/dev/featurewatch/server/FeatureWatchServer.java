@@ -1,0 +1,121 @@
+package dev.featurewatch.server;
+
+import dev.featurewatch.api.ApiRouter;
+import dev.featurewatch.api.CompletionService;
+import dev.featurewatch.api.ExchangeObserver;
+import dev.featurewatch.api.ServedModel;
+import dev.featurewatch.engine.InferenceScheduler;
+import dev.featurewatch.rules.ReloadResult;
+import dev.featurewatch.rules.RuleCompiler;
+import dev.featurewatch.rules.RuleDirectoryWatcher;
+import dev.featurewatch.rules.RuleRepository;
+import dev.featurewatch.rules.RuleValidationException;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The {@code serve} process: loads model, SAE, probes, dictionary and rules, then listens. Closing
+ * it stops taking requests (readiness goes false first), lets the generations in flight finish
+ * within the grace period, and then releases everything.
+ */
+public final class FeatureWatchServer implements AutoCloseable {
+  private final Vertx vertx;
+  private final HttpServer http;
+  private final ServedModel served;
+  private final RuleRepository rules;
+  private final RuleDirectoryWatcher watcher;
+  private final InferenceScheduler scheduler;
+  private final WorkerExecutor workers;
+  private final AtomicBoolean ready;
+  private final Duration grace;
+
+  private FeatureWatchServer(Vertx vertx, HttpServer http, ServedModel served, RuleRepository rules,
+      RuleDirectoryWatcher watcher, InferenceScheduler scheduler, WorkerExecutor workers, AtomicBoolean ready, Duration grace) {
+    this.vertx = vertx;
+    this.http = http;
+    this.served = served;
+    this.rules = rules;
+    this.watcher = watcher;
+    this.scheduler = scheduler;
+    this.workers = workers;
+    this.ready = ready;
+    this.grace = grace;
+  }
+
+  /** Loads everything the config names and starts listening; {@code log} hears what was loaded. */
+  public static FeatureWatchServer start(ServerConfig config, Consumer<String> log) throws RuleValidationException {
+    ServedModel served = ServedModelLoader.load(config, log);
+    RuleRepository rules = RuleRepository.open(config.path("rules.path"), new RuleCompiler(served.dictionaryIndex(),
+        served.guardrail().probeNames(), served.sae().config().dSae()));
+    log.accept(String.format("rules from %s: %d loaded (hold back %d)", rules.directory(), rules.current().size(),
+        rules.current().holdBack()));
+    rules.current().warnings().forEach(w -> log.accept("rule warning: " + w));
+    RuleDirectoryWatcher watcher = config.bool("rules.watch")
+        ? new RuleDirectoryWatcher(rules, Duration.ofMillis(200), r -> logReload(r, log)) : null;
+
+    InferenceScheduler scheduler = new InferenceScheduler(config.integer("engine.threads", 1, 256),
+        config.integer("engine.queue", 0, 100_000));
+    List<ExchangeObserver> observers = new ArrayList<>();
+    CompletionService service = new CompletionService(served, rules::current, scheduler, observers);
+
+    Vertx vertx = Vertx.vertx();
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor("featurewatch-files", 4);
+    AtomicBoolean ready = new AtomicBoolean();
+    Router router = ApiRouter.create(vertx, new ApiRouter.Parts(service, rules, workers,
+        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, null));
+    HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.string("server.host"))
+            .setPort(config.integer("server.port", 0, 65535)))
+        .requestHandler(router)
+        .listen()
+        .await();
+    ready.set(true);
+    log.accept(String.format("listening on http://%s:%d (OpenAI API at /v1)", config.string("server.host"), http.actualPort()));
+    return new FeatureWatchServer(vertx, http, served, rules, watcher, scheduler, workers, ready,
+        config.seconds("engine.shutdown_grace_seconds"));
+  }
+
+  private static void logReload(ReloadResult r, Consumer<String> log) {
+    if (r.applied()) {
+      log.accept("rules reloaded: " + r.serving().size() + " serving");
+    } else {
+      log.accept("rules NOT reloaded, the previous rules keep serving:");
+      r.errors().forEach(e -> log.accept("  " + e));
+    }
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public ServedModel served() {
+    return served;
+  }
+
+  public RuleRepository rules() {
+    return rules;
+  }
+
+  @Override
+  public void close() {
+    ready.set(false);
+    boolean drained = scheduler.shutdown(grace); // in-flight answers still stream out meanwhile
+    http.close().await();
+    if (watcher != null) {
+      watcher.close();
+    }
+    workers.close();
+    vertx.close().await();
+    served.close();
+    if (!drained) {
+      scheduler.close();
+    }
+  }
+}

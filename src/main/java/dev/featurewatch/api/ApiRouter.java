@@ -1,5 +1,6 @@
 package dev.featurewatch.api;
 
+import dev.featurewatch.metrics.ServerMetrics;
 import dev.featurewatch.rules.RuleRepository;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -27,14 +28,16 @@ public final class ApiRouter {
    * @param timeout per-request generation time limit
    * @param bodyLimitBytes the largest request body accepted
    * @param ready whether the server takes traffic
-   * @param extra further routes (audit, metrics), added after the core ones
+   * @param metrics the Prometheus metrics
+   * @param extra further routes (audit), added after the core ones, or null
    */
   public record Parts(CompletionService service, RuleRepository rules, WorkerExecutor workers, Duration timeout,
-      long bodyLimitBytes, BooleanSupplier ready, java.util.function.Consumer<Router> extra) {}
+      long bodyLimitBytes, BooleanSupplier ready, ServerMetrics metrics, java.util.function.Consumer<Router> extra) {}
 
   public static Router create(Vertx vertx, Parts parts) {
     Router router = Router.router(vertx);
     CompletionJson json = new CompletionJson(parts.service().served());
+    router.route().handler(new HttpMetricsHandler(parts.metrics()));
     router.route().handler(BodyHandler.create(false).setBodyLimit(parts.bodyLimitBytes()));
 
     router.post("/v1/chat/completions").handler(new CompletionsHandler(parts.service(), json, true, parts.timeout()));
@@ -59,9 +62,12 @@ public final class ApiRouter {
     HealthHandler health = new HealthHandler(parts.ready());
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
+    router.get("/metrics").handler(ctx -> HttpMetricsHandler.scrape(parts.metrics(), ctx));
     if (parts.extra() != null) {
       parts.extra().accept(router);
     }
+    parts.metrics().setKnownRoutes(router.getRoutes().stream().map(r -> r.getPath()).filter(java.util.Objects::nonNull)
+        .distinct().toList());
 
     router.errorHandler(404, ctx -> ApiResponses.error(ctx, OpenAiError.notFound(
         "no route " + ctx.request().method() + " " + ctx.request().path())));

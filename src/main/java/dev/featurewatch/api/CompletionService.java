@@ -83,6 +83,9 @@ public final class CompletionService {
 
   private GuardedGeneration run(Exchange exchange, GuardedListener listener) {
     exchange.started();
+    for (ExchangeObserver o : observers) {
+      o.onStarted(exchange);
+    }
     OpenAiRequest request = exchange.request();
     PromptTokens prompt = PromptTokens.of(served, request);
     List<FeatureIntervention> steering;

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface ExchangeObserver {
 
+  /** The exchange left the queue and its generation starts; on the inference thread. */
+  default void onStarted(Exchange exchange) { }
+
   /** Rules fired; on the inference thread, as they fire. Must not block. */
   default void onHits(Exchange exchange, List<RuleHit> hits) { }
 

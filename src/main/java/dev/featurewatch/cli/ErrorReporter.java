@@ -10,7 +10,8 @@ import picocli.CommandLine;
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-    if (e instanceof ModelLoadException || e instanceof IllegalArgumentException || e instanceof UsageException) {
+    if (e instanceof ModelLoadException || e instanceof IllegalArgumentException || e instanceof UsageException
+        || e instanceof dev.featurewatch.rules.RuleValidationException) {
       cli.getErr().println("featurewatch: " + e.getMessage());
       return 2;
     }

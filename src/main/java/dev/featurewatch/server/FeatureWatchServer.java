@@ -1,10 +1,13 @@
 package dev.featurewatch.server;
 
+import dev.featurewatch.alerts.AlertConfig;
+import dev.featurewatch.alerts.AlertDispatcher;
 import dev.featurewatch.api.ApiRouter;
 import dev.featurewatch.api.CompletionService;
 import dev.featurewatch.api.ExchangeObserver;
 import dev.featurewatch.api.ServedModel;
 import dev.featurewatch.engine.InferenceScheduler;
+import dev.featurewatch.metrics.ServerMetrics;
 import dev.featurewatch.rules.ReloadResult;
 import dev.featurewatch.rules.RuleCompiler;
 import dev.featurewatch.rules.RuleDirectoryWatcher;
@@ -15,6 +18,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +40,12 @@ public final class FeatureWatchServer implements AutoCloseable {
   private final WorkerExecutor workers;
   private final AtomicBoolean ready;
   private final Duration grace;
+  private final AlertDispatcher alerts;
 
   private FeatureWatchServer(Vertx vertx, HttpServer http, ServedModel served, RuleRepository rules,
-      RuleDirectoryWatcher watcher, InferenceScheduler scheduler, WorkerExecutor workers, AtomicBoolean ready, Duration grace) {
+      RuleDirectoryWatcher watcher, InferenceScheduler scheduler, WorkerExecutor workers, AtomicBoolean ready, Duration grace,
+      AlertDispatcher alerts) {
+    this.alerts = alerts;
     this.vertx = vertx;
     this.http = http;
     this.served = served;
@@ -63,14 +70,23 @@ public final class FeatureWatchServer implements AutoCloseable {
 
     InferenceScheduler scheduler = new InferenceScheduler(config.integer("engine.threads", 1, 256),
         config.integer("engine.queue", 0, 100_000));
+    ServerMetrics metrics = new ServerMetrics();
+    metrics.bindQueueDepth(scheduler::queued);
     List<ExchangeObserver> observers = new ArrayList<>();
+    observers.add(new MetricsObserver(metrics, rules::current));
+    AlertDispatcher alerts = alerts(config, metrics, log);
+    if (alerts.isEnabled()) {
+      String publicUrl = config.string("server.public_url") != null ? config.string("server.public_url")
+          : "http://" + config.string("server.host") + ":" + config.integer("server.port", 0, 65535);
+      observers.add(new AlertObserver(alerts, publicUrl));
+    }
     CompletionService service = new CompletionService(served, rules::current, scheduler, observers);
 
     Vertx vertx = Vertx.vertx();
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("featurewatch-files", 4);
     AtomicBoolean ready = new AtomicBoolean();
     Router router = ApiRouter.create(vertx, new ApiRouter.Parts(service, rules, workers,
-        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, null));
+        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, metrics, null));
     HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.string("server.host"))
             .setPort(config.integer("server.port", 0, 65535)))
         .requestHandler(router)
@@ -79,7 +95,19 @@ public final class FeatureWatchServer implements AutoCloseable {
     ready.set(true);
     log.accept(String.format("listening on http://%s:%d (OpenAI API at /v1)", config.string("server.host"), http.actualPort()));
     return new FeatureWatchServer(vertx, http, served, rules, watcher, scheduler, workers, ready,
-        config.seconds("engine.shutdown_grace_seconds"));
+        config.seconds("engine.shutdown_grace_seconds"), alerts);
+  }
+
+  private static AlertDispatcher alerts(ServerConfig config, ServerMetrics metrics, Consumer<String> log) {
+    AlertConfig alerts = AlertConfig.defaults();
+    if (config.string("alerts.alertmanager_url") != null) {
+      alerts = alerts.withAlertmanagers(URI.create(config.string("alerts.alertmanager_url")));
+    }
+    if (config.string("alerts.webhook_url") != null) {
+      alerts = alerts.withWebhook(URI.create(config.string("alerts.webhook_url")), config.string("alerts.webhook_token"));
+    }
+    log.accept(alerts.hasSinks() ? "alerts to " + alerts : "alerts: none configured (alert rules are recorded, not sent)");
+    return AlertDispatcher.start(alerts, metrics.alertDeliveryListener());
   }
 
   private static void logReload(ReloadResult r, Consumer<String> log) {
@@ -113,6 +141,7 @@ public final class FeatureWatchServer implements AutoCloseable {
     }
     workers.close();
     vertx.close().await();
+    alerts.close();
     served.close();
     if (!drained) {
       scheduler.close();

@@ -125,7 +125,7 @@ final class AuditJson {
     return a;
   }
 
-  private static ObjectNode hit(AuditHit h) {
+  static ObjectNode hit(AuditHit h) {
     ObjectNode o = NODES.objectNode();
     o.put("rule", h.rule());
     o.put("cause", name(h.cause()));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,9 +33,5 @@ final class SegmentFiles {
   static int last(Path directory) {
     int[] segments = list(directory);
     return segments.length == 0 ? 0 : segments[segments.length - 1];
-  }
-
-  static String describe(int[] segments) {
-    return Arrays.toString(segments);
   }
 }

@@ -203,6 +203,7 @@ class AuditLogTest {
   @Test
   void oneWriterPerFolder() {
     try (AuditLog log = AuditLog.open(dir)) {
+      assertEquals(dir, log.directory());
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> AuditLog.open(dir));
       assertTrue(e.getMessage().contains("already open"), e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.featurewatch.api;
 
+import dev.featurewatch.audit.AuditIndex;
 import dev.featurewatch.metrics.ServerMetrics;
 import dev.featurewatch.rules.RuleRepository;
 import io.vertx.core.Handler;
@@ -29,10 +30,10 @@ public final class ApiRouter {
    * @param bodyLimitBytes the largest request body accepted
    * @param ready whether the server takes traffic
    * @param metrics the Prometheus metrics
-   * @param extra further routes (audit), added after the core ones, or null
+   * @param audit the audit index
    */
   public record Parts(CompletionService service, RuleRepository rules, WorkerExecutor workers, Duration timeout,
-      long bodyLimitBytes, BooleanSupplier ready, ServerMetrics metrics, java.util.function.Consumer<Router> extra) {}
+      long bodyLimitBytes, BooleanSupplier ready, ServerMetrics metrics, AuditIndex audit) {}
 
   public static Router create(Vertx vertx, Parts parts) {
     Router router = Router.router(vertx);
@@ -63,9 +64,10 @@ public final class ApiRouter {
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
     router.get("/metrics").handler(ctx -> HttpMetricsHandler.scrape(parts.metrics(), ctx));
-    if (parts.extra() != null) {
-      parts.extra().accept(router);
-    }
+    AuditHandler audit = new AuditHandler(parts.audit(), parts.rules(), parts.workers());
+    router.get("/v1/audit").handler(audit::search);
+    router.post("/v1/audit/replay").handler(audit::replay);
+    router.get("/v1/audit/:id").handler(audit::get);
     parts.metrics().setKnownRoutes(router.getRoutes().stream().map(r -> r.getPath()).filter(java.util.Objects::nonNull)
         .distinct().toList());
 

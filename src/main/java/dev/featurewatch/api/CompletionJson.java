@@ -50,7 +50,7 @@ public final class CompletionJson {
   }
 
   /** The text that tells the reader an answer was stopped, or "". */
-  public String blockNotice(GuardedGeneration g) {
+  public static String blockNotice(GuardedGeneration g) {
     if (g.finishReason() != FinishReason.CONTENT_FILTER || g.blockedBy() == null) {
       return "";
     }

@@ -35,9 +35,11 @@ public final class CompletionService {
   private final Supplier<CompiledRules> rules;
   private final InferenceScheduler scheduler;
   private final List<ExchangeObserver> observers;
+  private final ExchangeRecorder recorder;
 
   public CompletionService(ServedModel served, Supplier<CompiledRules> rules, InferenceScheduler scheduler,
-      List<ExchangeObserver> observers) {
+      List<ExchangeObserver> observers, ExchangeRecorder recorder) {
+    this.recorder = recorder;
     this.served = served;
     this.generator = served.generator();
     this.steeringParser = served.steeringParser();
@@ -51,8 +53,9 @@ public final class CompletionService {
   }
 
   /**
-   * Queues the exchange. The future completes, on the inference thread, with the generation or
-   * with an {@link OpenAiError}; either way the observers have been told first.
+   * Queues the exchange. The future completes with the generation once its audit record is
+   * acknowledged, or with an {@link OpenAiError}; either way the observers have been told first.
+   * When the record cannot be written and the recorder fails closed, the answer is withheld (503).
    *
    * @throws OpenAiError 404 for another model, 429 when the queue is full
    */
@@ -61,6 +64,7 @@ public final class CompletionService {
       OpenAiError e = new OpenAiError(404, "invalid_request_error", "model", "model_not_found",
           "The model '" + exchange.request().model() + "' does not exist; this server serves '" + served.id() + "'");
       finish(exchange, null, e);
+      recorder.record(exchange);
       throw e;
     }
     CompletableFuture<GuardedGeneration> future;
@@ -69,16 +73,24 @@ public final class CompletionService {
     } catch (QueueFullException e) {
       OpenAiError error = OpenAiError.overloaded(e.getMessage(), e.retryAfterSeconds());
       finish(exchange, null, error);
+      recorder.record(exchange);
       throw error;
     }
     return future.handle((generation, failure) -> {
       OpenAiError error = failure == null ? null : asOpenAiError(failure);
       finish(exchange, generation, error);
+      return error;
+    }).thenCompose(error -> recorder.record(exchange).handle((ok, auditFailure) -> {
       if (error != null) {
         throw new CompletionException(error);
       }
-      return generation;
-    });
+      if (auditFailure != null && recorder.failClosed()) {
+        LOG.log(Level.SEVERE, "audit record of " + exchange.id() + " not written; answer withheld", auditFailure);
+        throw new CompletionException(new OpenAiError(503, "server_error", null, "audit_unavailable",
+            "the answer was withheld because its audit record could not be written"));
+      }
+      return exchange.result();
+    }));
   }
 
   private GuardedGeneration run(Exchange exchange, GuardedListener listener) {

@@ -81,6 +81,20 @@ public final class RuleRepository {
     }
   }
 
+  /**
+   * Compiles rule text (one or more documents) on its own, against the same dictionary and probes,
+   * without applying it: to replay stored traffic under rules that are not serving.
+   *
+   * @throws RuleValidationException when the text is not a valid rule set
+   */
+  public CompiledRules compile(String yaml) throws RuleValidationException {
+    RuleFileParser.Result parsed = parser.parse("body", yaml);
+    if (!parsed.problems().isEmpty()) {
+      throw new RuleValidationException(parsed.problems());
+    }
+    return compiler.compile(parsed.rules());
+  }
+
   /** Checks rule text (one or more documents) on its own, without applying it. */
   public Validation validate(String yaml) {
     RuleFileParser.Result parsed = parser.parse("body", yaml);

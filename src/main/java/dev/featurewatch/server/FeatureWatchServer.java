@@ -6,6 +6,8 @@ import dev.featurewatch.api.ApiRouter;
 import dev.featurewatch.api.CompletionService;
 import dev.featurewatch.api.ExchangeObserver;
 import dev.featurewatch.api.ServedModel;
+import dev.featurewatch.audit.AuditIndex;
+import dev.featurewatch.audit.AuditLog;
 import dev.featurewatch.engine.InferenceScheduler;
 import dev.featurewatch.metrics.ServerMetrics;
 import dev.featurewatch.rules.ReloadResult;
@@ -22,6 +24,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -41,11 +44,15 @@ public final class FeatureWatchServer implements AutoCloseable {
   private final AtomicBoolean ready;
   private final Duration grace;
   private final AlertDispatcher alerts;
+  private final AuditLog auditLog;
+  private final AuditIndex auditIndex;
 
   private FeatureWatchServer(Vertx vertx, HttpServer http, ServedModel served, RuleRepository rules,
       RuleDirectoryWatcher watcher, InferenceScheduler scheduler, WorkerExecutor workers, AtomicBoolean ready, Duration grace,
-      AlertDispatcher alerts) {
+      AlertDispatcher alerts, AuditLog auditLog, AuditIndex auditIndex) {
     this.alerts = alerts;
+    this.auditLog = auditLog;
+    this.auditIndex = auditIndex;
     this.vertx = vertx;
     this.http = http;
     this.served = served;
@@ -80,13 +87,19 @@ public final class FeatureWatchServer implements AutoCloseable {
           : "http://" + config.string("server.host") + ":" + config.integer("server.port", 0, 65535);
       observers.add(new AlertObserver(alerts, publicUrl));
     }
-    CompletionService service = new CompletionService(served, rules::current, scheduler, observers);
+    AuditLog auditLog = openAuditLog(config, metrics, log);
+    AuditIndex auditIndex = AuditIndex.open(auditLog, auditLog.directory().resolve("index"), Duration.ofSeconds(10),
+        (records, read, total) -> log.accept(String.format("audit index: catching up, %d records (%d of %d bytes)", records,
+            read, total)));
+    log.accept("audit index: " + auditIndex.size() + " records searchable");
+    CompletionService service = new CompletionService(served, rules::current, scheduler, observers,
+        new AuditRecorder(auditLog, served, config.choice("audit.on_failure", Set.of("closed", "open")).equals("closed")));
 
     Vertx vertx = Vertx.vertx();
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("featurewatch-files", 4);
     AtomicBoolean ready = new AtomicBoolean();
     Router router = ApiRouter.create(vertx, new ApiRouter.Parts(service, rules, workers,
-        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, metrics, null));
+        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, metrics, auditIndex));
     HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.string("server.host"))
             .setPort(config.integer("server.port", 0, 65535)))
         .requestHandler(router)
@@ -95,7 +108,26 @@ public final class FeatureWatchServer implements AutoCloseable {
     ready.set(true);
     log.accept(String.format("listening on http://%s:%d (OpenAI API at /v1)", config.string("server.host"), http.actualPort()));
     return new FeatureWatchServer(vertx, http, served, rules, watcher, scheduler, workers, ready,
-        config.seconds("engine.shutdown_grace_seconds"), alerts);
+        config.seconds("engine.shutdown_grace_seconds"), alerts, auditLog, auditIndex);
+  }
+
+  private static AuditLog openAuditLog(ServerConfig config, ServerMetrics metrics, Consumer<String> log) {
+    AuditLog.Durability durability = config.choice("audit.durability", Set.of("sync", "async")).equals("sync")
+        ? AuditLog.Durability.SYNC : AuditLog.Durability.ASYNC;
+    AuditLog auditLog = AuditLog.open(config.path("audit.path"), AuditLog.Options.defaults().withDurability(durability)
+        .withListener(new AuditLog.Listener() {
+          @Override
+          public void onWrite(long nanos) {
+            metrics.recordAuditWrite(Duration.ofNanos(nanos));
+          }
+
+          @Override
+          public void onFailure(Throwable error) {
+            metrics.countAuditWriteFailure();
+          }
+        }));
+    log.accept(auditLog.recovery() + " (" + config.path("audit.path") + ", durability " + durability.name().toLowerCase() + ")");
+    return auditLog;
   }
 
   private static AlertDispatcher alerts(ServerConfig config, ServerMetrics metrics, Consumer<String> log) {
@@ -142,6 +174,8 @@ public final class FeatureWatchServer implements AutoCloseable {
     workers.close();
     vertx.close().await();
     alerts.close();
+    auditIndex.close();
+    auditLog.close();
     served.close();
     if (!drained) {
       scheduler.close();

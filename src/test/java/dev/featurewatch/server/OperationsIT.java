@@ -105,9 +105,9 @@ class OperationsIT {
     assertTrue(List.of("stop", "length").contains(last.get("choices").get(0).get("finish_reason").asText()));
   }
 
-  /** The value of one sample in Prometheus text, or 0 when absent. */
+  /** The value of one sample in Prometheus text (simpleclient ends a label set with a comma), or 0 when absent. */
   static double sample(String text, String name, String labels) {
-    Pattern p = Pattern.compile("^" + Pattern.quote(name) + (labels.isEmpty() ? "" : "\\{" + Pattern.quote(labels) + "\\}")
+    Pattern p = Pattern.compile("^" + Pattern.quote(name) + (labels.isEmpty() ? "" : "\\{" + Pattern.quote(labels) + ",?\\}")
         + " (\\S+)$", Pattern.MULTILINE);
     Matcher m = p.matcher(text);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;

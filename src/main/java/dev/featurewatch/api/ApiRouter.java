@@ -39,7 +39,18 @@ public final class ApiRouter {
     Router router = Router.router(vertx);
     CompletionJson json = new CompletionJson(parts.service().served());
     router.route().handler(new HttpMetricsHandler(parts.metrics()));
-    router.route().handler(BodyHandler.create(false).setBodyLimit(parts.bodyLimitBytes()));
+    // Rule bodies are YAML, read raw; every other body is JSON.
+    RawBodyHandler yamlBody = new RawBodyHandler(parts.bodyLimitBytes());
+    router.put("/v1/rules/:id").handler(yamlBody);
+    router.post("/v1/rules/validate").handler(yamlBody);
+    BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(parts.bodyLimitBytes());
+    router.route().handler(ctx -> {
+      if (ctx.get(RawBodyHandler.BODY) != null) {
+        ctx.next();
+      } else {
+        jsonBody.handle(ctx);
+      }
+    });
 
     router.post("/v1/chat/completions").handler(new CompletionsHandler(parts.service(), json, true, parts.timeout()));
     router.post("/v1/completions").handler(new CompletionsHandler(parts.service(), json, false, parts.timeout()));

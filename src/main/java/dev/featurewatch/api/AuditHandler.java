@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The audit API: {@code GET /v1/audit?q=&from=&to=&limit=} (Lucene syntax over rule, action, mode,
+ * The audit API: {@code GET /v1/audit?q=&from=&to=&limit=} (Lucene syntax over rule, action, shadow_action, mode,
  * severity, feature, text, client, route, status, finish_reason; times as ISO-8601 instants),
  * {@code GET /v1/audit/{id}} (the whole record), and {@code POST /v1/audit/replay}: the exchanges a
  * query finds, re-judged under other rules ({@code rules}: YAML documents; the serving rules when

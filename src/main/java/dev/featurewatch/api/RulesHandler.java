@@ -12,7 +12,6 @@ import dev.featurewatch.rules.RuleValidationException;
 import dev.featurewatch.rules.Validation;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -116,7 +115,7 @@ final class RulesHandler {
   }
 
   private static String body(RoutingContext ctx) {
-    return ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(StandardCharsets.UTF_8);
+    return RawBodyHandler.text(ctx);
   }
 
   /** 400 whose message lists every problem, one a line (file:line: field: message). */

@@ -1,6 +1,7 @@
 package dev.featurewatch.audit;
 
 import dev.featurewatch.rules.ActionKind;
+import dev.featurewatch.rules.RuleMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,11 +65,14 @@ final class AuditDocuments {
 
     Set<String> rules = new LinkedHashSet<>();
     Set<String> actions = new LinkedHashSet<>();
+    Set<String> shadowActions = new LinkedHashSet<>();
     Set<String> modes = new LinkedHashSet<>();
     Set<String> severities = new LinkedHashSet<>();
     for (AuditHit h : r.hits()) {
       rules.add(h.rule());
-      actions.add(AuditJson.name(h.action()));
+      if (h.mode() == RuleMode.SHADOW) {
+        shadowActions.add(AuditJson.name(h.action())); // what would have happened: apart from what did
+      }
       modes.add(AuditJson.name(h.mode()));
       severities.add(AuditJson.name(h.severity()));
     }
@@ -78,6 +82,7 @@ final class AuditDocuments {
     }
     rules.forEach(v -> keyword(doc, AuditIndex.RULE, v, true));
     actions.forEach(v -> keyword(doc, AuditIndex.ACTION, v, false));
+    shadowActions.forEach(v -> keyword(doc, AuditIndex.SHADOW_ACTION, v, false));
     modes.forEach(v -> keyword(doc, AuditIndex.MODE, v, false));
     severities.forEach(v -> keyword(doc, AuditIndex.SEVERITY, v, false));
 

@@ -63,7 +63,10 @@ public final class AuditIndex implements AutoCloseable {
   public static final String ROUTE = "route";
   public static final String MODEL = "model";
   public static final String RULE = "rule";
+  /** Actions enforced (a shadow hit's action is under {@link #SHADOW_ACTION}). */
   public static final String ACTION = "action";
+  /** Actions shadow rules would have taken. */
+  public static final String SHADOW_ACTION = "shadow_action";
   public static final String MODE = "mode";
   public static final String SEVERITY = "severity";
   public static final String FINISH_REASON = "finish_reason";
@@ -74,13 +77,13 @@ public final class AuditIndex implements AutoCloseable {
 
   /** Every field a query may name, in the order error messages list them. */
   public static final List<String> FIELDS =
-      List.of(ID, CLIENT, ROUTE, MODEL, RULE, ACTION, MODE, SEVERITY, FINISH_REASON, FEATURE, TEXT, STATUS, TIME);
+      List.of(ID, CLIENT, ROUTE, MODEL, RULE, ACTION, SHADOW_ACTION, MODE, SEVERITY, FINISH_REASON, FEATURE, TEXT, STATUS, TIME);
 
   /** Most results one search returns. */
   public static final int MAX_LIMIT = 10_000;
 
   private static final String FORMAT_KEY = "featurewatch_audit_index";
-  private static final String FORMAT = "1";
+  private static final String FORMAT = "2"; // 2: shadow hits' actions apart
   private static final String SEGMENT_KEY = "log_segment";
   private static final String OFFSET_KEY = "log_offset";
   private static final Sort NEWEST_FIRST =

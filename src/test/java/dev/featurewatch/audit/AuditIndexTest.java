@@ -71,7 +71,8 @@ class AuditIndexTest {
       index.sync();
       assertEquals(List.of("chatcmpl-flagged"), find(index, "rule:bridge"));
       assertEquals(List.of("chatcmpl-blocked"), find(index, "action:block"));
-      assertEquals(List.of("chatcmpl-blocked"), find(index, "action:steer"), "a shadow hit's action is searchable");
+      assertEquals(List.of(), find(index, "action:steer"), "a shadow hit's action is not an action taken");
+      assertEquals(List.of("chatcmpl-blocked"), find(index, "shadow_action:steer"), "but is searchable as what would have been");
       assertEquals(List.of("chatcmpl-blocked"), find(index, "mode:shadow"));
       assertEquals(List.of("chatcmpl-blocked"), find(index, "severity:critical AND rule:deception"));
       assertEquals(List.of("chatcmpl-flagged"), find(index, "feature:1250"));

@@ -10,7 +10,13 @@ import dev.featurewatch.model.ChatTemplate;
 import dev.featurewatch.model.SamplingParams;
 import dev.featurewatch.model.TextTokenizer;
 import dev.featurewatch.model.Transformer;
+import dev.featurewatch.probe.Pooling;
+import dev.featurewatch.probe.Probe;
 import dev.featurewatch.rules.CompiledRules;
+import dev.featurewatch.rules.HitCause;
+import dev.featurewatch.rules.RuleCompiler;
+import dev.featurewatch.rules.RuleFileParser;
+import dev.featurewatch.rules.RuleValidationException;
 import dev.featurewatch.rules.TokenSource;
 import dev.featurewatch.sae.SparseAutoencoder;
 import java.nio.file.Path;
@@ -94,6 +100,44 @@ class GuardedGeneratorTest {
     assertEquals(0, g.releasedTokens().length);
     assertEquals("length", g.finishReason().openAiName());
     assertNull(g.blockedBy());
+  }
+
+  /** A probe that cannot read this model (wrong width): every score it gives is a monitor failure. */
+  static GuardedGenerator withBrokenProbe() {
+    Probe broken = new Probe(sae.config().hookPoint(), new float[7], 0, 0.5, 0.01, Pooling.MEAN, "another model", Map.of());
+    return new GuardedGenerator(model, tokenizer, new Guardrail(model, tokenizer, sae, Map.of("deception", broken)));
+  }
+
+  static CompiledRules probeRule(String onFailure) throws RuleValidationException {
+    RuleFileParser.Result parsed = new RuleFileParser().parse("test.yaml", """
+        id: deceptive
+        select: {probe: deception}
+        condition: {scope: output, aggregate: max, threshold: 0.9}
+        action: flag
+        on_monitor_failure: %s
+        """.formatted(onFailure));
+    assertEquals(List.of(), parsed.problems());
+    return new RuleCompiler(null, List.of("deception"), sae.config().dSae()).compile(parsed.rules());
+  }
+
+  @Test
+  void aFailingMonitorFailsClosedByBlockingBeforeAnyTokenLeaves() throws RuleValidationException {
+    GuardedRequest request = new GuardedRequest(prompt, SamplingParams.greedy(20), List.of(), probeRule("block"));
+    GuardedGeneration g = withBrokenProbe().generate(request, GenerationControl.unlimited(), GuardedListener.NONE);
+    assertEquals(FinishReason.CONTENT_FILTER, g.finishReason());
+    assertEquals(HitCause.MONITOR_FAILURE, g.blockedBy().cause());
+    assertEquals(prompt.length, g.blockedBy().lastPosition(), "at the first output token, the first the rule reads");
+    assertEquals(0, g.releasedTokens().length);
+    assertEquals("", g.text());
+  }
+
+  @Test
+  void aFailingMonitorFailsOpenWhenTheRuleSaysSo() throws RuleValidationException {
+    GuardedRequest request = new GuardedRequest(prompt, SamplingParams.greedy(20), List.of(), probeRule("allow"));
+    GuardedGeneration g = withBrokenProbe().generate(request, GenerationControl.unlimited(), GuardedListener.NONE);
+    assertNull(g.blockedBy());
+    assertTrue(g.releasedTokens().length > 0);
+    assertTrue(Double.isNaN(g.activity().get(prompt.length).probeScores()[0]));
   }
 
   @Test

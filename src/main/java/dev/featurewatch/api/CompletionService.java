@@ -93,6 +93,15 @@ public final class CompletionService {
     }));
   }
 
+  /** {@link #submit}, with a refusal (404, 429) as a failed future rather than a throw. */
+  public CompletableFuture<GuardedGeneration> start(Exchange exchange, GuardedListener listener) {
+    try {
+      return submit(exchange, listener);
+    } catch (OpenAiError e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   private GuardedGeneration run(Exchange exchange, GuardedListener listener) {
     exchange.started();
     for (ExchangeObserver o : observers) {

@@ -42,7 +42,7 @@ final class CompletionsHandler implements Handler<RoutingContext> {
     Context eventLoop = ctx.vertx().getOrCreateContext();
     if (exchange.request().stream()) {
       StreamedAnswer stream = new StreamedAnswer(ctx, exchange, json);
-      submit(ctx, exchange, stream).whenComplete((g, failure) -> eventLoop.runOnContext(v -> {
+      service.start(exchange, stream).whenComplete((g, failure) -> eventLoop.runOnContext(v -> {
         if (failure != null) {
           stream.fail(CompletionService.asOpenAiError(failure));
         } else {
@@ -50,22 +50,13 @@ final class CompletionsHandler implements Handler<RoutingContext> {
         }
       }));
     } else {
-      submit(ctx, exchange, GuardedListener.NONE).whenComplete((g, failure) -> eventLoop.runOnContext(v -> {
+      service.start(exchange, GuardedListener.NONE).whenComplete((g, failure) -> eventLoop.runOnContext(v -> {
         if (failure != null) {
           ApiResponses.failure(ctx, failure);
         } else {
           ApiResponses.json(ctx, 200, json.completion(exchange, g));
         }
       }));
-    }
-  }
-
-  private java.util.concurrent.CompletableFuture<dev.featurewatch.engine.GuardedGeneration> submit(RoutingContext ctx,
-      Exchange exchange, GuardedListener listener) {
-    try {
-      return service.submit(exchange, listener);
-    } catch (OpenAiError e) {
-      return java.util.concurrent.CompletableFuture.failedFuture(e);
     }
   }
 }

@@ -139,14 +139,7 @@ final class FeaturesHandler {
       return;
     }
     Context eventLoop = ctx.vertx().getOrCreateContext();
-    java.util.concurrent.CompletableFuture<dev.featurewatch.engine.GuardedGeneration> future;
-    try {
-      future = service.submit(exchange, GuardedListener.NONE);
-    } catch (OpenAiError e) {
-      ApiResponses.error(ctx, e);
-      return;
-    }
-    future.whenComplete((g, failure) -> eventLoop.runOnContext(v -> {
+    service.start(exchange, GuardedListener.NONE).whenComplete((g, failure) -> eventLoop.runOnContext(v -> {
       if (failure != null) {
         ApiResponses.failure(ctx, failure);
         return;

@@ -8,7 +8,7 @@ import dev.featurewatch.audit.AuditIndex;
 import dev.featurewatch.audit.AuditRecord;
 import dev.featurewatch.audit.AuditReplay;
 import dev.featurewatch.audit.AuditSummary;
-import dev.featurewatch.audit.InvalidAuditQueryException;
+import dev.featurewatch.search.InvalidQueryException;
 import dev.featurewatch.rules.CompiledRules;
 import dev.featurewatch.rules.RuleRepository;
 import dev.featurewatch.rules.RuleValidationException;
@@ -114,7 +114,7 @@ final class AuditHandler {
     index.sync(); // an exchange just answered is searchable at once
     try {
       return index.search(q, from, to, limit, null);
-    } catch (InvalidAuditQueryException e) {
+    } catch (InvalidQueryException e) {
       throw OpenAiError.invalid("q", e.getMessage());
     }
   }

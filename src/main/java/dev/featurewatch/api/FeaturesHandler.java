@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.featurewatch.dictionary.DictionaryJson;
 import dev.featurewatch.dictionary.FeatureEntry;
 import dev.featurewatch.dictionary.FeatureHit;
-import dev.featurewatch.dictionary.InvalidQueryException;
+import dev.featurewatch.search.InvalidQueryException;
 import dev.featurewatch.engine.GenerationControl;
 import dev.featurewatch.engine.GuardedListener;
 import dev.featurewatch.engine.TokenActivity;

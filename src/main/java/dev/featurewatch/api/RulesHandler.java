@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.featurewatch.rules.CompiledRule;
 import dev.featurewatch.rules.CompiledRules;
 import dev.featurewatch.rules.RuleDefinition;
+import dev.featurewatch.rules.RuleIndex;
 import dev.featurewatch.rules.RuleProblem;
 import dev.featurewatch.rules.RuleRepository;
 import dev.featurewatch.rules.RuleValidationException;
 import dev.featurewatch.rules.Validation;
+import dev.featurewatch.search.InvalidQueryException;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The rules API. Rules are sent and returned as their YAML documents, exactly as they are kept in
@@ -27,23 +30,44 @@ final class RulesHandler {
 
   private final RuleRepository repository;
   private final WorkerExecutor workers;
+  private final AtomicReference<RuleIndex> index = new AtomicReference<>();
 
   RulesHandler(RuleRepository repository, WorkerExecutor workers) {
     this.repository = repository;
     this.workers = workers;
   }
 
+  /** {@code GET /v1/rules[?q=]}: every serving rule, or those a Lucene query over {@link RuleIndex#FIELDS} finds. */
   void list(RoutingContext ctx) {
-    CompiledRules rules = repository.current();
-    ObjectNode root = JSON.objectNode();
-    root.put("object", "list");
-    ArrayNode data = root.putArray("data");
-    for (CompiledRule r : rules.rules()) {
-      data.add(summary(r));
+    String q = ctx.queryParams().get("q");
+    blocking(ctx, () -> {
+      CompiledRules rules = repository.current();
+      List<CompiledRule> found;
+      try {
+        found = q == null || q.isBlank() ? rules.rules() : index(rules).search(q);
+      } catch (InvalidQueryException e) {
+        throw OpenAiError.invalid("q", e.getMessage());
+      }
+      ObjectNode root = JSON.objectNode();
+      root.put("object", "list");
+      ArrayNode data = root.putArray("data");
+      for (CompiledRule r : found) {
+        data.add(summary(r));
+      }
+      root.set("warnings", problems(rules.warnings()));
+      root.put("hold_back", rules.holdBack());
+      return root;
+    }, 200);
+  }
+
+  /** The index of the serving snapshot, rebuilt when the rules change. */
+  private RuleIndex index(CompiledRules rules) {
+    RuleIndex current = index.get();
+    if (current == null || current.rules() != rules) {
+      current = RuleIndex.of(rules);
+      index.set(current);
     }
-    root.set("warnings", problems(rules.warnings()));
-    root.put("hold_back", rules.holdBack());
-    ApiResponses.json(ctx, 200, root);
+    return current;
   }
 
   void get(RoutingContext ctx) {

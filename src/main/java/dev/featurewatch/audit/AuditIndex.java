@@ -224,7 +224,7 @@ public final class AuditIndex implements AutoCloseable {
    * @param to latest arrival time (exclusive), or null
    * @param limit most results, 1 to {@link #MAX_LIMIT}
    * @param onlyClient only this client's records, or null for everyone's
-   * @throws InvalidAuditQueryException when the query does not parse or names an unknown field
+   * @throws InvalidQueryException when the query does not parse or names an unknown field
    */
   public List<AuditSummary> search(String query, Instant from, Instant to, int limit, String onlyClient) {
     if (limit < 1 || limit > MAX_LIMIT) {

@@ -1,5 +1,9 @@
 package dev.featurewatch.dictionary;
 
+import dev.featurewatch.search.FieldedQueryParser;
+import dev.featurewatch.search.InvalidQueryException;
+import dev.featurewatch.search.StrictNumberFormat;
+import dev.featurewatch.search.WholeValueAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,15 +32,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.queryparser.flexible.core.QueryNodeException;
-import org.apache.lucene.queryparser.flexible.standard.StandardQueryParser;
 import org.apache.lucene.queryparser.flexible.standard.config.PointsConfig;
-import org.apache.lucene.queryparser.flexible.standard.parser.ParseException;
-import org.apache.lucene.queryparser.flexible.standard.parser.Token;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -89,21 +88,23 @@ public final class DictionaryIndex implements AutoCloseable {
       List.of(LABEL, EXPLANATION, CONCEPT, TOKENS, INDEX, DENSITY, MAX_ACTIVATION, CONFIDENCE);
 
   private static final Map<String, PointsConfig> POINTS = Map.of(
-      INDEX, new PointsConfig(new StrictNumberFormat(true), Integer.class),
-      DENSITY, new PointsConfig(new StrictNumberFormat(false), Double.class),
-      MAX_ACTIVATION, new PointsConfig(new StrictNumberFormat(false), Double.class),
-      CONFIDENCE, new PointsConfig(new StrictNumberFormat(false), Double.class));
+      INDEX, new PointsConfig(StrictNumberFormat.wholeNumbers(Integer.MIN_VALUE, Integer.MAX_VALUE), Integer.class),
+      DENSITY, new PointsConfig(StrictNumberFormat.decimals(), Double.class),
+      MAX_ACTIVATION, new PointsConfig(StrictNumberFormat.decimals(), Double.class),
+      CONFIDENCE, new PointsConfig(StrictNumberFormat.decimals(), Double.class));
 
   private final Directory directory;
   private final Analyzer analyzer;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
+  private final FieldedQueryParser parser;
 
   private DictionaryIndex(Directory directory, Analyzer analyzer) throws IOException {
     this.directory = directory;
     this.analyzer = analyzer;
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
+    this.parser = new FieldedQueryParser("feature", analyzer, FIELDS, List.of(LABEL, EXPLANATION), POINTS);
   }
 
   /** Indexes a dictionary in memory. */
@@ -211,60 +212,7 @@ public final class DictionaryIndex implements AutoCloseable {
    * @throws InvalidQueryException naming the query and Lucene's reason, or the unknown field
    */
   public Query parse(String query) {
-    if (query == null || query.isBlank()) {
-      throw new InvalidQueryException(query == null ? "" : query, "the query is empty", null);
-    }
-    // A parser is cheap and not thread-safe: one per call.
-    StandardQueryParser parser = new StandardQueryParser(analyzer);
-    parser.setMultiFields(new CharSequence[] {LABEL, EXPLANATION});
-    parser.setPointsConfigMap(POINTS);
-    parser.setAllowLeadingWildcard(true); // label:* (labelled features); the index is small
-    Query parsed;
-    try {
-      parsed = parser.parse(query, null); // field-less terms go to the multi-fields
-    } catch (QueryNodeException e) {
-      throw new InvalidQueryException(query, reason(e), e);
-    } catch (RuntimeException e) { // the parser signals some malformed input (bad escapes) this way
-      throw new InvalidQueryException(query, String.valueOf(e.getMessage()), e);
-    }
-    Set<String> unknown = new TreeSet<>();
-    parsed.visit(new QueryVisitor() {
-      @Override
-      public boolean acceptField(String field) {
-        if (!FIELDS.contains(field)) {
-          unknown.add(field);
-        }
-        return true;
-      }
-
-      @Override
-      public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
-        return this;
-      }
-    });
-    if (!unknown.isEmpty()) {
-      throw new InvalidQueryException(query, "unknown field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-          + "; fields are " + String.join(", ", FIELDS), null);
-    }
-    return parsed;
-  }
-
-  /**
-   * Lucene's reason in one line. The flexible parser's syntax errors carry the offending token but
-   * not in their message, so that is rebuilt from the token.
-   */
-  private static String reason(QueryNodeException e) {
-    if (e instanceof ParseException p && p.currentToken != null && p.currentToken.next != null) {
-      Token bad = p.currentToken.next;
-      return bad.kind == 0 ? "syntax error: the query ends too early (an unclosed bracket or range, or a dangling operator?)"
-          : "syntax error at column " + (bad.beginColumn + 1) + ": unexpected '" + bad.image + "'"; // columns count from 0
-    }
-    String message = String.valueOf(e.getLocalizedMessage())
-        .replaceAll(" using [\\w.$]+", " as a number") // names our NumberFormat class otherwise
-        .replaceAll("\\s*\\(in lexical state \\d+\\)", "")
-        .strip();
-    int newline = message.indexOf('\n');
-    return (newline > 0 ? message.substring(0, newline) : message).replaceAll("\\s+", " ").strip();
+    return parser.parse(query);
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.featurewatch.rules;
 
 import dev.featurewatch.dictionary.DictionaryIndex;
-import dev.featurewatch.dictionary.InvalidQueryException;
+import dev.featurewatch.search.InvalidQueryException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

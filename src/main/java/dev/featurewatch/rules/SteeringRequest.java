@@ -3,7 +3,7 @@ package dev.featurewatch.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.featurewatch.dictionary.DictionaryIndex;
-import dev.featurewatch.dictionary.InvalidQueryException;
+import dev.featurewatch.search.InvalidQueryException;
 import dev.featurewatch.sae.FeatureIntervention;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package dev.featurewatch.audit;
 
+import dev.featurewatch.search.InvalidQueryException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,7 +141,7 @@ class AuditIndexTest {
   }
 
   private static String message(AuditIndex index, String query) {
-    InvalidAuditQueryException e = assertThrows(InvalidAuditQueryException.class,
+    InvalidQueryException e = assertThrows(InvalidQueryException.class,
         () -> index.search(query, null, null, 10, null));
     assertEquals(query, e.query());
     return e.getMessage();

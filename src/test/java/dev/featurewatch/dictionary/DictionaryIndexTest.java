@@ -1,5 +1,6 @@
 package dev.featurewatch.dictionary;
 
+import dev.featurewatch.search.InvalidQueryException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -89,6 +89,16 @@ class AuditIT {
   }
 
   @Test
+  void rulesAreFoundByLuceneQueries() {
+    JsonNode found = TestServer.json(server.get("/v1/rules?" + q("feature:1250")));
+    assertEquals(1, found.get("data").size());
+    assertEquals("golden-gate", found.get("data").get(0).get("id").asText());
+    assertEquals("deception", TestServer.json(server.get("/v1/rules?" + q("probe:deception AND action:block")))
+        .get("data").get(0).get("id").asText());
+    assertEquals(400, server.get("/v1/rules?" + q("sevrity:critical")).statusCode());
+  }
+
+  @Test
   void searchFindsExchangesByRuleActionFeatureTextClientAndTime() {
     assertEquals(Set.of(blocked), ids(q("action:block")));
     assertTrue(ids(q("feature:1572")).contains(flagged));

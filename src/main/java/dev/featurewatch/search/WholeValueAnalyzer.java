@@ -1,4 +1,4 @@
-package dev.featurewatch.audit;
+package dev.featurewatch.search;
 
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
@@ -7,12 +7,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Turns the whole input into one token, unchanged: how a query's text for a keyword field ({@code
- * client:team-a}, {@code rule:golden-gate}) must be analysed to meet the indexed term. Lucene's own
- * KeywordAnalyzer lives in analysis-common, a module this project does not otherwise need (the
- * dictionary package has its own copy; neither package depends on the other's internals).
+ * Turns the whole input into one token, unchanged: how a query's text for an exact-match field
+ * ({@code concept:us-presidents}) must be analysed to meet the indexed keyword. Lucene's own
+ * KeywordAnalyzer lives in analysis-common, a module this project does not otherwise need.
  */
-final class WholeValueAnalyzer extends Analyzer {
+public final class WholeValueAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     return new TokenStreamComponents(new WholeValueTokenizer());

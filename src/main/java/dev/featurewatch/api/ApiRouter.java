@@ -31,13 +31,15 @@ public final class ApiRouter {
    * @param ready whether the server takes traffic
    * @param metrics the Prometheus metrics
    * @param audit the audit index
+   * @param inFlight counts responses not yet ended, for a graceful shutdown
    */
   public record Parts(CompletionService service, RuleRepository rules, WorkerExecutor workers, Duration timeout,
-      long bodyLimitBytes, BooleanSupplier ready, ServerMetrics metrics, AuditIndex audit) {}
+      long bodyLimitBytes, BooleanSupplier ready, ServerMetrics metrics, AuditIndex audit, InFlightRequests inFlight) {}
 
   public static Router create(Vertx vertx, Parts parts) {
     Router router = Router.router(vertx);
     CompletionJson json = new CompletionJson(parts.service().served());
+    router.route().handler(parts.inFlight());
     router.route().handler(new HttpMetricsHandler(parts.metrics()));
     // Rule bodies are YAML, read raw; every other body is JSON.
     RawBodyHandler yamlBody = new RawBodyHandler(parts.bodyLimitBytes());

@@ -82,15 +82,7 @@ public final class CompletionJson {
 
   /** A streamed chunk with no text announcing rule hits as they happen. */
   public ObjectNode flagsChunk(Exchange exchange, List<RuleHit> hits) {
-    ObjectNode root = chunk(exchange);
-    ObjectNode choice = (ObjectNode) root.get("choices").get(0);
-    if (exchange.request().isChat()) {
-      choice.putObject("delta");
-    } else {
-      choice.put("text", "");
-    }
-    choice.putNull("logprobs");
-    choice.putNull("finish_reason");
+    ObjectNode root = emptyChunk(exchange, null);
     ArrayNode flags = root.putObject("featurewatch").putArray("flags");
     hits.forEach(h -> flags.add(flag(h)));
     return root;
@@ -98,6 +90,13 @@ public final class CompletionJson {
 
   /** The last chunk with a choice: the finish reason and the whole extension (without per-token features). */
   public ObjectNode finalChunk(Exchange exchange, GuardedGeneration g) {
+    ObjectNode root = emptyChunk(exchange, g.finishReason().openAiName());
+    root.set("featurewatch", extension(exchange, g, false));
+    return root;
+  }
+
+  /** A chunk whose one choice adds no text. */
+  private ObjectNode emptyChunk(Exchange exchange, String finishReason) {
     ObjectNode root = chunk(exchange);
     ObjectNode choice = (ObjectNode) root.get("choices").get(0);
     if (exchange.request().isChat()) {
@@ -106,8 +105,7 @@ public final class CompletionJson {
       choice.put("text", "");
     }
     choice.putNull("logprobs");
-    choice.put("finish_reason", g.finishReason().openAiName());
-    root.set("featurewatch", extension(exchange, g, false));
+    choice.put("finish_reason", finishReason);
     return root;
   }
 

@@ -118,7 +118,7 @@ public final class CompletionService {
     exchange.prompt(prompt.text(), prompt.tokens(), steering);
     SamplingParams sampling = new SamplingParams(request.temperature(), 0, request.topP(), request.seed(),
         prompt.maxTokens(), null, request.stop());
-    GuardedRequest guarded = new GuardedRequest(prompt.tokens(), sampling, steering, rules.get());
+    GuardedRequest guarded = new GuardedRequest(prompt.tokens(), sampling, steering, rules.get(), request.ignoreEos());
     return generator.generate(guarded, exchange.control(), new GuardedListener() {
       @Override
       public void onReleased(int tokenId, String text, TokenActivity activity) {

@@ -20,12 +20,14 @@ import java.util.List;
  * @param includeUsage a last streamed chunk with usage
  * @param returnFeatures {@code featurewatch.features}: the top features of every token in the answer
  * @param steer {@code featurewatch.steer} as sent, or null
+ * @param ignoreEos {@code featurewatch.ignore_eos}: generate through end-of-sequence tokens to the token
+ *     limit (as vLLM's {@code ignore_eos}; for benchmarks and load tests that need answers of one length)
  * @param user OpenAI's end-user identifier, or null
  */
 public record OpenAiRequest(
     JsonNode body, String model, List<ChatMessage> messages, String prompt, Integer maxTokens, double temperature,
     double topP, Long seed, List<String> stop, boolean stream, boolean includeUsage, boolean returnFeatures,
-    JsonNode steer, String user) {
+    JsonNode steer, boolean ignoreEos, String user) {
 
   public boolean isChat() {
     return messages != null;

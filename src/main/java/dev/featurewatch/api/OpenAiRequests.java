@@ -77,19 +77,21 @@ public final class OpenAiRequests {
       includeUsage = Params.optionalBoolean(streamOptions, "include_usage", false);
     }
     boolean features = false;
+    boolean ignoreEos = false;
     JsonNode steer = null;
     JsonNode extension = Params.optionalObject(body, "featurewatch");
     if (extension != null) {
       try {
         features = Params.optionalBoolean(extension, "features", false);
+        ignoreEos = Params.optionalBoolean(extension, "ignore_eos", false);
       } catch (OpenAiError e) {
-        throw OpenAiError.invalid("featurewatch.features", "featurewatch.features must be true or false");
+        throw OpenAiError.invalid("featurewatch." + e.param(), "featurewatch." + e.getMessage());
       }
       steer = extension.get("steer");
     }
     String user = Params.optionalString(body, "user");
     return new OpenAiRequest(body, model, messages, prompt, maxTokens, temperature == null ? 1 : temperature,
-        topP == null ? 1 : topP, seed, stop, stream, includeUsage, features, steer, user);
+        topP == null ? 1 : topP, seed, stop, stream, includeUsage, features, steer, ignoreEos, user);
   }
 
   private static List<ChatMessage> messages(JsonNode body) {

@@ -1,14 +1,13 @@
 package dev.featurewatch.audit;
 
+import dev.featurewatch.search.FieldAnalyzers;
 import dev.featurewatch.search.FieldedQueryParser;
 import dev.featurewatch.search.InvalidQueryException;
 import dev.featurewatch.search.StrictNumberFormat;
-import dev.featurewatch.search.WholeValueAnalyzer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.queryparser.flexible.standard.config.PointsConfig;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -32,14 +31,7 @@ final class AuditQueryParser {
 
   /** StandardAnalyzer for {@code text}, one exact term for every other field. */
   static Analyzer analyzer() {
-    Analyzer text = new StandardAnalyzer();
-    Analyzer whole = new WholeValueAnalyzer();
-    return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return AuditIndex.TEXT.equals(fieldName) ? text : whole;
-      }
-    };
+    return FieldAnalyzers.textOnly(Set.of(AuditIndex.TEXT));
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.featurewatch.dictionary;
 
+import dev.featurewatch.search.FieldAnalyzers;
 import dev.featurewatch.search.FieldedQueryParser;
 import dev.featurewatch.search.InvalidQueryException;
 import dev.featurewatch.search.StrictNumberFormat;
-import dev.featurewatch.search.WholeValueAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -152,14 +150,7 @@ public final class DictionaryIndex implements AutoCloseable {
 
   /** StandardAnalyzer everywhere but the exact-match concept field. */
   private static Analyzer analyzer() {
-    Analyzer text = new StandardAnalyzer();
-    Analyzer whole = new WholeValueAnalyzer();
-    return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return CONCEPT.equals(fieldName) ? whole : text;
-      }
-    };
+    return FieldAnalyzers.keywordsOnly(Set.of(CONCEPT));
   }
 
   private static Document document(FeatureEntry e) {

@@ -82,7 +82,7 @@ public final class GuardedGenerator {
           break;
         }
         int token = sampler.sample(logits);
-        if (sampler.isStopToken(token) || endOfSequence.contains(token)) {
+        if (sampler.isStopToken(token) || (!request.ignoreEos() && endOfSequence.contains(token))) {
           finish = FinishReason.STOP;
           break;
         }

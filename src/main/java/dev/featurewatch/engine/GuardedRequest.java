@@ -12,8 +12,10 @@ import java.util.List;
  * @param sampling sampler settings and limits ({@code maxTokens} 0: read the prompt only)
  * @param steering the request's own interventions
  * @param rules the rules snapshot for the whole request
+ * @param ignoreEos generate through end-of-sequence tokens to the token limit
  */
-public record GuardedRequest(int[] promptTokens, SamplingParams sampling, List<FeatureIntervention> steering, CompiledRules rules) {
+public record GuardedRequest(int[] promptTokens, SamplingParams sampling, List<FeatureIntervention> steering, CompiledRules rules,
+    boolean ignoreEos) {
 
   public GuardedRequest {
     if (promptTokens == null || promptTokens.length == 0) {

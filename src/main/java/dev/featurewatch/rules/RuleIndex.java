@@ -1,18 +1,17 @@
 package dev.featurewatch.rules;
 
+import dev.featurewatch.search.FieldAnalyzers;
 import dev.featurewatch.search.FieldedQueryParser;
 import dev.featurewatch.search.InvalidQueryException;
 import dev.featurewatch.search.StrictNumberFormat;
-import dev.featurewatch.search.WholeValueAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -105,14 +104,7 @@ public final class RuleIndex {
 
   /** StandardAnalyzer for the description and a selection's query text, one exact term for every other field. */
   private static Analyzer analyzer() {
-    Analyzer text = new StandardAnalyzer();
-    Analyzer whole = new WholeValueAnalyzer();
-    return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return DESCRIPTION.equals(fieldName) || QUERY.equals(fieldName) ? text : whole;
-      }
-    };
+    return FieldAnalyzers.textOnly(Set.of(DESCRIPTION, QUERY));
   }
 
   private static String lower(Enum<?> e) {

@@ -5,6 +5,7 @@ import dev.featurewatch.alerts.AlertDispatcher;
 import dev.featurewatch.api.ApiRouter;
 import dev.featurewatch.api.CompletionService;
 import dev.featurewatch.api.ExchangeObserver;
+import dev.featurewatch.api.InFlightRequests;
 import dev.featurewatch.api.ServedModel;
 import dev.featurewatch.audit.AuditIndex;
 import dev.featurewatch.audit.AuditLog;
@@ -46,11 +47,13 @@ public final class FeatureWatchServer implements AutoCloseable {
   private final AlertDispatcher alerts;
   private final AuditLog auditLog;
   private final AuditIndex auditIndex;
+  private final InFlightRequests inFlight;
 
   private FeatureWatchServer(Vertx vertx, HttpServer http, ServedModel served, RuleRepository rules,
       RuleDirectoryWatcher watcher, InferenceScheduler scheduler, WorkerExecutor workers, AtomicBoolean ready, Duration grace,
-      AlertDispatcher alerts, AuditLog auditLog, AuditIndex auditIndex) {
+      AlertDispatcher alerts, AuditLog auditLog, AuditIndex auditIndex, InFlightRequests inFlight) {
     this.alerts = alerts;
+    this.inFlight = inFlight;
     this.auditLog = auditLog;
     this.auditIndex = auditIndex;
     this.vertx = vertx;
@@ -98,8 +101,9 @@ public final class FeatureWatchServer implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("featurewatch-files", 4);
     AtomicBoolean ready = new AtomicBoolean();
+    InFlightRequests inFlight = new InFlightRequests();
     Router router = ApiRouter.create(vertx, new ApiRouter.Parts(service, rules, workers,
-        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, metrics, auditIndex));
+        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, metrics, auditIndex, inFlight));
     HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.string("server.host"))
             .setPort(config.integer("server.port", 0, 65535)))
         .requestHandler(router)
@@ -108,7 +112,7 @@ public final class FeatureWatchServer implements AutoCloseable {
     ready.set(true);
     log.accept(String.format("listening on http://%s:%d (OpenAI API at /v1)", config.string("server.host"), http.actualPort()));
     return new FeatureWatchServer(vertx, http, served, rules, watcher, scheduler, workers, ready,
-        config.seconds("engine.shutdown_grace_seconds"), alerts, auditLog, auditIndex);
+        config.seconds("engine.shutdown_grace_seconds"), alerts, auditLog, auditIndex, inFlight);
   }
 
   private static AuditLog openAuditLog(ServerConfig config, ServerMetrics metrics, Consumer<String> log) {
@@ -166,7 +170,14 @@ public final class FeatureWatchServer implements AutoCloseable {
   @Override
   public void close() {
     ready.set(false);
+    long start = System.nanoTime();
     boolean drained = scheduler.shutdown(grace); // in-flight answers still stream out meanwhile
+    try {
+      // Their last chunks follow the audit write: wait for the responses to end, not only the generations.
+      inFlight.awaitNone(grace.minusNanos(System.nanoTime() - start));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     http.close().await();
     if (watcher != null) {
       watcher.close();

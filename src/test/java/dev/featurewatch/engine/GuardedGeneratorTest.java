@@ -54,7 +54,7 @@ class GuardedGeneratorTest {
   }
 
   static GuardedRequest request(int maxTokens) {
-    return new GuardedRequest(prompt, SamplingParams.greedy(maxTokens), List.of(), CompiledRules.empty());
+    return new GuardedRequest(prompt, SamplingParams.greedy(maxTokens), List.of(), CompiledRules.empty(), false);
   }
 
   @Test
@@ -122,7 +122,7 @@ class GuardedGeneratorTest {
 
   @Test
   void aFailingMonitorFailsClosedByBlockingBeforeAnyTokenLeaves() throws RuleValidationException {
-    GuardedRequest request = new GuardedRequest(prompt, SamplingParams.greedy(20), List.of(), probeRule("block"));
+    GuardedRequest request = new GuardedRequest(prompt, SamplingParams.greedy(20), List.of(), probeRule("block"), false);
     GuardedGeneration g = withBrokenProbe().generate(request, GenerationControl.unlimited(), GuardedListener.NONE);
     assertEquals(FinishReason.CONTENT_FILTER, g.finishReason());
     assertEquals(HitCause.MONITOR_FAILURE, g.blockedBy().cause());
@@ -133,7 +133,7 @@ class GuardedGeneratorTest {
 
   @Test
   void aFailingMonitorFailsOpenWhenTheRuleSaysSo() throws RuleValidationException {
-    GuardedRequest request = new GuardedRequest(prompt, SamplingParams.greedy(20), List.of(), probeRule("allow"));
+    GuardedRequest request = new GuardedRequest(prompt, SamplingParams.greedy(20), List.of(), probeRule("allow"), false);
     GuardedGeneration g = withBrokenProbe().generate(request, GenerationControl.unlimited(), GuardedListener.NONE);
     assertNull(g.blockedBy());
     assertTrue(g.releasedTokens().length > 0);

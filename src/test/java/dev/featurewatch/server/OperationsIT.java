@@ -105,6 +105,28 @@ class OperationsIT {
     assertTrue(List.of("stop", "length").contains(last.get("choices").get(0).get("finish_reason").asText()));
   }
 
+  @Test
+  void aClientThatHangsUpCancelsItsGeneration() throws Exception {
+    try (TestServer server = TestServer.start(folder, Map.of(), Map.of())) {
+      HttpResponse<InputStream> r = server.client().send(HttpRequest.newBuilder(server.uri("/v1/completions"))
+          .header("content-type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"organism\", \"prompt\": \"DNA: ACGT\", \"max_tokens\": 1000, "
+              + "\"temperature\": 0, \"stream\": true, \"featurewatch\": {\"ignore_eos\": true}}")).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+      assertTrue(in.readLine().startsWith("data: "));
+      in.close(); // hang up mid-answer
+      JsonNode found = null;
+      for (int i = 0; i < 100 && (found == null || found.get("data").isEmpty()); i++) {
+        Thread.sleep(100);
+        found = TestServer.json(server.get("/v1/audit?q=finish_reason:cancelled"));
+      }
+      assertEquals(1, found.get("data").size(), "the exchange is recorded as cancelled");
+      JsonNode record = TestServer.json(server.get("/v1/audit/" + found.get("data").get(0).get("id").asText()));
+      assertTrue(record.get("completion_tokens").asInt() < 1000, record.get("completion_tokens").toString());
+    }
+  }
+
   /** The value of one sample in Prometheus text (simpleclient ends a label set with a comma), or 0 when absent. */
   static double sample(String text, String name, String labels) {
     Pattern p = Pattern.compile("^" + Pattern.quote(name) + (labels.isEmpty() ? "" : "\\{" + Pattern.quote(labels) + ",?\\}")

@@ -9,6 +9,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -32,13 +33,17 @@ public final class ApiRouter {
    * @param metrics the Prometheus metrics
    * @param audit the audit index
    * @param inFlight counts responses not yet ended, for a graceful shutdown
+   * @param traffic the live feed of finished exchanges
    */
   public record Parts(CompletionService service, RuleRepository rules, WorkerExecutor workers, Duration timeout,
-      long bodyLimitBytes, BooleanSupplier ready, ServerMetrics metrics, AuditIndex audit, InFlightRequests inFlight) {}
+      long bodyLimitBytes, BooleanSupplier ready, ServerMetrics metrics, AuditIndex audit, InFlightRequests inFlight,
+      TrafficFeed traffic) {}
 
   public static Router create(Vertx vertx, Parts parts) {
     Router router = Router.router(vertx);
     CompletionJson json = new CompletionJson(parts.service().served());
+    // Before the in-flight count: a live stream lasts as long as its watcher, and shutdown ends it.
+    router.get("/v1/traffic/stream").handler(parts.traffic()::stream);
     router.route().handler(parts.inFlight());
     router.route().handler(new HttpMetricsHandler(parts.metrics()));
     // Rule bodies are YAML, read raw; every other body is JSON.
@@ -81,6 +86,8 @@ public final class ApiRouter {
     router.get("/v1/audit").handler(audit::search);
     router.post("/v1/audit/replay").handler(audit::replay);
     router.get("/v1/audit/:id").handler(audit::get);
+    // The dashboard (static files in the jar); unknown paths fall through to the 404 below.
+    router.route("/*").handler(StaticHandler.create("dashboard").setCachingEnabled(false));
     parts.metrics().setKnownRoutes(router.getRoutes().stream().map(r -> r.getPath()).filter(java.util.Objects::nonNull)
         .distinct().toList());
 

@@ -7,6 +7,7 @@ import dev.featurewatch.api.CompletionService;
 import dev.featurewatch.api.ExchangeObserver;
 import dev.featurewatch.api.InFlightRequests;
 import dev.featurewatch.api.ServedModel;
+import dev.featurewatch.api.TrafficFeed;
 import dev.featurewatch.audit.AuditIndex;
 import dev.featurewatch.audit.AuditLog;
 import dev.featurewatch.engine.InferenceScheduler;
@@ -80,10 +81,13 @@ public final class FeatureWatchServer implements AutoCloseable {
 
     InferenceScheduler scheduler = new InferenceScheduler(config.integer("engine.threads", 1, 256),
         config.integer("engine.queue", 0, 100_000));
+    Vertx vertx = Vertx.vertx();
+    TrafficFeed traffic = new TrafficFeed(vertx);
     ServerMetrics metrics = new ServerMetrics();
     metrics.bindQueueDepth(scheduler::queued);
     List<ExchangeObserver> observers = new ArrayList<>();
     observers.add(new MetricsObserver(metrics, rules::current));
+    observers.add(traffic);
     AlertDispatcher alerts = alerts(config, metrics, log);
     if (alerts.isEnabled()) {
       String publicUrl = config.string("server.public_url") != null ? config.string("server.public_url")
@@ -98,12 +102,11 @@ public final class FeatureWatchServer implements AutoCloseable {
     CompletionService service = new CompletionService(served, rules::current, scheduler, observers,
         new AuditRecorder(auditLog, served, config.choice("audit.on_failure", Set.of("closed", "open")).equals("closed")));
 
-    Vertx vertx = Vertx.vertx();
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("featurewatch-files", 4);
     AtomicBoolean ready = new AtomicBoolean();
     InFlightRequests inFlight = new InFlightRequests();
     Router router = ApiRouter.create(vertx, new ApiRouter.Parts(service, rules, workers,
-        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, metrics, auditIndex, inFlight));
+        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, metrics, auditIndex, inFlight, traffic));
     HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.string("server.host"))
             .setPort(config.integer("server.port", 0, 65535)))
         .requestHandler(router)

@@ -82,7 +82,7 @@ final class AuditHandler {
     int limit;
     String yaml;
     try {
-      body = RequestJson.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+      body = RequestJson.parseObject(ctx);
       q = Params.optionalString(body, "q");
       from = instant("from", Params.optionalString(body, "from"));
       to = instant("to", Params.optionalString(body, "to"));

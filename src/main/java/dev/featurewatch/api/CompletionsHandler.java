@@ -30,7 +30,7 @@ final class CompletionsHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     Exchange exchange;
     try {
-      JsonNode body = RequestJson.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+      JsonNode body = RequestJson.parseObject(ctx);
       OpenAiRequest request = chat ? OpenAiRequests.chat(body) : OpenAiRequests.completion(body);
       exchange = new Exchange(chat ? "chatcmpl-" : "cmpl-", ctx.currentRoute().getPath(), ClientIdentity.of(ctx, request),
           request, new GenerationControl(timeout.toNanos()));

@@ -112,7 +112,7 @@ final class FeaturesHandler {
   void inspect(RoutingContext ctx) {
     Exchange exchange;
     try {
-      JsonNode body = RequestJson.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+      JsonNode body = RequestJson.parseObject(ctx);
       ObjectNode asCompletion = ((ObjectNode) body).deepCopy();
       asCompletion.put("model", served().id());
       asCompletion.put("max_tokens", 0);

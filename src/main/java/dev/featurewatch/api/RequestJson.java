@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 
 /**
@@ -29,6 +30,11 @@ public final class RequestJson {
       .build();
 
   private RequestJson() {}
+
+  /** The body a request's body handler read, as a JSON object. */
+  public static JsonNode parseObject(RoutingContext ctx) {
+    return parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+  }
 
   /** The body as a JSON object. */
   public static JsonNode parseObject(byte[] body) {

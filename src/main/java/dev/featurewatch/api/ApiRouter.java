@@ -1,16 +1,24 @@
 package dev.featurewatch.api;
 
+import static dev.featurewatch.api.Scope.ADMIN;
+import static dev.featurewatch.api.Scope.CHAT;
+import static dev.featurewatch.api.Scope.READ_AUDIT;
+
 import dev.featurewatch.audit.AuditIndex;
 import dev.featurewatch.metrics.ServerMetrics;
 import dev.featurewatch.rules.RuleRepository;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -34,16 +42,24 @@ public final class ApiRouter {
    * @param audit the audit index
    * @param inFlight counts responses not yet ended, for a graceful shutdown
    * @param traffic the live feed of finished exchanges
+   * @param auth who may call which route (health, metrics and the dashboard's files are open)
+   * @param corsOrigins web origins allowed to call the API from a browser; empty: none (CORS closed)
    */
   public record Parts(CompletionService service, RuleRepository rules, WorkerExecutor workers, Duration timeout,
       long bodyLimitBytes, BooleanSupplier ready, ServerMetrics metrics, AuditIndex audit, InFlightRequests inFlight,
-      TrafficFeed traffic) {}
+      TrafficFeed traffic, Authentication auth, List<String> corsOrigins) {}
 
   public static Router create(Vertx vertx, Parts parts) {
     Router router = Router.router(vertx);
+    Authentication auth = parts.auth();
+    if (!parts.corsOrigins().isEmpty()) {
+      router.route().handler(CorsHandler.create().addOrigins(parts.corsOrigins())
+          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE))
+          .allowedHeaders(Set.of("authorization", "content-type")));
+    }
     CompletionJson json = new CompletionJson(parts.service().served());
     // Before the in-flight count: a live stream lasts as long as its watcher, and shutdown ends it.
-    router.get("/v1/traffic/stream").handler(parts.traffic()::stream);
+    router.get("/v1/traffic/stream").handler(auth.require(READ_AUDIT)).handler(parts.traffic()::stream);
     router.route().handler(parts.inFlight());
     router.route().handler(new HttpMetricsHandler(parts.metrics()));
     // Rule bodies are YAML, read raw; every other body is JSON.
@@ -59,33 +75,33 @@ public final class ApiRouter {
       }
     });
 
-    router.post("/v1/chat/completions").handler(new CompletionsHandler(parts.service(), json, true, parts.timeout()));
-    router.post("/v1/completions").handler(new CompletionsHandler(parts.service(), json, false, parts.timeout()));
+    router.post("/v1/chat/completions").handler(auth.requireAndAdmit(CHAT)).handler(new CompletionsHandler(parts.service(), json, true, parts.timeout()));
+    router.post("/v1/completions").handler(auth.requireAndAdmit(CHAT)).handler(new CompletionsHandler(parts.service(), json, false, parts.timeout()));
     ModelsHandler models = new ModelsHandler(parts.service().served());
-    router.get("/v1/models").handler(models::list);
-    router.get("/v1/models/:model").handler(models::get);
+    router.get("/v1/models").handler(auth.require(CHAT)).handler(models::list);
+    router.get("/v1/models/:model").handler(auth.require(CHAT)).handler(models::get);
 
     RulesHandler rules = new RulesHandler(parts.rules(), parts.workers());
-    router.get("/v1/rules").handler(rules::list);
-    router.post("/v1/rules/validate").handler(rules::validate);
-    router.get("/v1/rules/:id").handler(rules::get);
-    router.put("/v1/rules/:id").handler(rules::put);
-    router.delete("/v1/rules/:id").handler(rules::delete);
+    router.get("/v1/rules").handler(auth.require(ADMIN)).handler(rules::list);
+    router.post("/v1/rules/validate").handler(auth.require(ADMIN)).handler(rules::validate);
+    router.get("/v1/rules/:id").handler(auth.require(ADMIN)).handler(rules::get);
+    router.put("/v1/rules/:id").handler(auth.require(ADMIN)).handler(rules::put);
+    router.delete("/v1/rules/:id").handler(auth.require(ADMIN)).handler(rules::delete);
 
     FeaturesHandler features = new FeaturesHandler(parts.service(), json, parts.rules()::current, parts.workers(),
         parts.timeout());
-    router.get("/v1/features/search").handler(features::search);
-    router.post("/v1/features/inspect").handler(features::inspect);
-    router.get("/v1/features/:id").handler(features::get);
+    router.get("/v1/features/search").handler(auth.require(CHAT)).handler(features::search);
+    router.post("/v1/features/inspect").handler(auth.requireAndAdmit(CHAT)).handler(features::inspect);
+    router.get("/v1/features/:id").handler(auth.require(CHAT)).handler(features::get);
 
     HealthHandler health = new HealthHandler(parts.ready());
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
     router.get("/metrics").handler(ctx -> HttpMetricsHandler.scrape(parts.metrics(), ctx));
     AuditHandler audit = new AuditHandler(parts.audit(), parts.rules(), parts.workers());
-    router.get("/v1/audit").handler(audit::search);
-    router.post("/v1/audit/replay").handler(audit::replay);
-    router.get("/v1/audit/:id").handler(audit::get);
+    router.get("/v1/audit").handler(auth.require(CHAT, READ_AUDIT)).handler(audit::search);
+    router.post("/v1/audit/replay").handler(auth.require(ADMIN)).handler(audit::replay);
+    router.get("/v1/audit/:id").handler(auth.require(CHAT, READ_AUDIT)).handler(audit::get);
     // The dashboard (static files in the jar); unknown paths fall through to the 404 below.
     router.route("/*").handler(StaticHandler.create("dashboard").setCachingEnabled(false));
     parts.metrics().setKnownRoutes(router.getRoutes().stream().map(r -> r.getPath()).filter(java.util.Objects::nonNull)

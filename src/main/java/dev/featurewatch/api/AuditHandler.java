@@ -54,11 +54,12 @@ final class AuditHandler {
       ApiResponses.error(ctx, e);
       return;
     }
+    String only = ownRecordsOnly(ctx);
     blocking(ctx, () -> {
       ObjectNode root = JsonNodeFactory.instance.objectNode();
       root.put("object", "list");
       ArrayNode data = root.putArray("data");
-      for (AuditSummary s : find(q, from, to, limit)) {
+      for (AuditSummary s : find(q, from, to, limit, only)) {
         data.add(s.toJson());
       }
       return root;
@@ -67,10 +68,11 @@ final class AuditHandler {
 
   void get(RoutingContext ctx) {
     String id = ctx.pathParam("id");
+    String only = ownRecordsOnly(ctx);
     blocking(ctx, () -> {
       index.sync();
-      return index.get(id).map(AuditRecord::toJson)
-          .orElseThrow(() -> OpenAiError.notFound("no audit record '" + id + "'"));
+      return index.get(id).filter(r -> only == null || only.equals(r.client())).map(AuditRecord::toJson)
+          .orElseThrow(() -> OpenAiError.notFound("no audit record '" + id + "'")); // another client's: as if absent
     });
   }
 
@@ -101,7 +103,7 @@ final class AuditHandler {
         throw OpenAiError.invalid("rules", "invalid_rule", "the rules are not valid:\n" + e.getMessage());
       }
       List<AuditRecord> records = new ArrayList<>();
-      for (AuditSummary s : find(q, from, to, limit)) {
+      for (AuditSummary s : find(q, from, to, limit, null)) { // replay needs admin, which sees everything
         index.get(s.id()).ifPresent(records::add);
       }
       ObjectNode report = new AuditReplay(under).replay(records, n -> { }).toJson();
@@ -110,10 +112,16 @@ final class AuditHandler {
     });
   }
 
-  private List<AuditSummary> find(String q, Instant from, Instant to, int limit) {
+  /** The caller's own client name when it may not read everyone's records, else null. */
+  private static String ownRecordsOnly(RoutingContext ctx) {
+    ApiClient caller = Authentication.client(ctx);
+    return caller.may(Scope.READ_AUDIT) ? null : caller.name();
+  }
+
+  private List<AuditSummary> find(String q, Instant from, Instant to, int limit, String onlyClient) {
     index.sync(); // an exchange just answered is searchable at once
     try {
-      return index.search(q, from, to, limit, null);
+      return index.search(q, from, to, limit, onlyClient);
     } catch (InvalidQueryException e) {
       throw OpenAiError.invalid("q", e.getMessage());
     }

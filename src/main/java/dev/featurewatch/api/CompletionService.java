@@ -36,9 +36,14 @@ public final class CompletionService {
   private final InferenceScheduler scheduler;
   private final List<ExchangeObserver> observers;
   private final ExchangeRecorder recorder;
+  private final int maxPromptTokens;
 
-  public CompletionService(ServedModel served, Supplier<CompiledRules> rules, InferenceScheduler scheduler,
+  /**
+   * @param maxPromptTokens the longest prompt accepted (at most the context length less one)
+   */
+  public CompletionService(ServedModel served, int maxPromptTokens, Supplier<CompiledRules> rules, InferenceScheduler scheduler,
       List<ExchangeObserver> observers, ExchangeRecorder recorder) {
+    this.maxPromptTokens = maxPromptTokens;
     this.recorder = recorder;
     this.served = served;
     this.generator = served.generator();
@@ -108,7 +113,7 @@ public final class CompletionService {
       o.onStarted(exchange);
     }
     OpenAiRequest request = exchange.request();
-    PromptTokens prompt = PromptTokens.of(served, request);
+    PromptTokens prompt = PromptTokens.of(served, request, maxPromptTokens);
     List<FeatureIntervention> steering;
     try {
       steering = steeringParser.parse(request.steer());

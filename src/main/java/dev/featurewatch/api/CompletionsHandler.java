@@ -33,7 +33,7 @@ final class CompletionsHandler implements Handler<RoutingContext> {
       JsonNode body = RequestJson.parseObject(ctx);
       OpenAiRequest request = chat ? OpenAiRequests.chat(body) : OpenAiRequests.completion(body);
       exchange = new Exchange(chat ? "chatcmpl-" : "cmpl-", ctx.currentRoute().getPath(), ClientIdentity.of(ctx, request),
-          request, new GenerationControl(timeout.toNanos()));
+          Authentication.client(ctx), request, new GenerationControl(timeout.toNanos()));
     } catch (OpenAiError e) {
       ApiResponses.error(ctx, e);
       return;

@@ -16,6 +16,7 @@ public final class Exchange {
   private final String id;
   private final String route;
   private final String client;
+  private final ApiClient caller;
   private final OpenAiRequest request;
   private final Instant arrived = Instant.now();
   private final long arrivedNanos = System.nanoTime();
@@ -28,10 +29,16 @@ public final class Exchange {
   private volatile OpenAiError error;
   private volatile int status = 200;
 
-  public Exchange(String idPrefix, String route, String client, OpenAiRequest request, GenerationControl control) {
+  /**
+   * @param client who asked, as the audit trail names it
+   * @param caller the authenticated client (its scopes and limits)
+   */
+  public Exchange(String idPrefix, String route, String client, ApiClient caller, OpenAiRequest request,
+      GenerationControl control) {
     this.id = idPrefix + UUID.randomUUID().toString().replace("-", "");
     this.route = route;
     this.client = client;
+    this.caller = caller;
     this.request = request;
     this.control = control;
   }
@@ -46,6 +53,10 @@ public final class Exchange {
 
   public String client() {
     return client;
+  }
+
+  public ApiClient caller() {
+    return caller;
   }
 
   public OpenAiRequest request() {

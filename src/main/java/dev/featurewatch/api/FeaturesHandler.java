@@ -132,8 +132,8 @@ final class FeaturesHandler {
         asCompletion.remove("text");
         request = OpenAiRequests.completion(asCompletion);
       }
-      exchange = new Exchange("inspect-", ctx.currentRoute().getPath(), ClientIdentity.of(ctx, request), request,
-          new GenerationControl(timeout.toNanos()));
+      exchange = new Exchange("inspect-", ctx.currentRoute().getPath(), ClientIdentity.of(ctx, request),
+          Authentication.client(ctx), request, new GenerationControl(timeout.toNanos()));
     } catch (OpenAiError e) {
       ApiResponses.error(ctx, e);
       return;

@@ -33,6 +33,11 @@ public final class OpenAiError extends RuntimeException {
     return new OpenAiError(429, "rate_limit_error", null, "server_overloaded", message, retryAfterSeconds);
   }
 
+  /** 429: the client is over its own rate limit; the answer carries {@code Retry-After}. */
+  public static OpenAiError rateLimited(String message, int retryAfterSeconds) {
+    return new OpenAiError(429, "rate_limit_error", null, "rate_limit_exceeded", message, retryAfterSeconds);
+  }
+
   /** 500 for a failure of the server itself, with a message fit for the client (never a stack trace). */
   public static OpenAiError serverError(String message) {
     return new OpenAiError(500, "server_error", null, null, message);

@@ -13,7 +13,8 @@ import java.util.List;
  */
 record PromptTokens(String text, int[] tokens, int maxTokens) {
 
-  static PromptTokens of(ServedModel served, OpenAiRequest request) {
+  /** @param maxPromptTokens the longest prompt the server accepts (its own limit, below the context) */
+  static PromptTokens of(ServedModel served, OpenAiRequest request, int maxPromptTokens) {
     String text;
     int[] tokens;
     if (request.isChat()) {
@@ -28,6 +29,10 @@ record PromptTokens(String text, int[] tokens, int maxTokens) {
     }
     int context = served.contextLength();
     String param = request.isChat() ? "messages" : "prompt";
+    if (tokens.length > maxPromptTokens && maxPromptTokens < context - 1) {
+      throw OpenAiError.invalid(param, "prompt_too_long", "the prompt is " + tokens.length
+          + " tokens; this server accepts at most " + maxPromptTokens);
+    }
     if (tokens.length >= context) {
       throw OpenAiError.invalid(param, "context_length_exceeded", "This model's maximum context length is " + context
           + " tokens. However, your prompt is " + tokens.length + " tokens, which leaves no room for an answer.");
@@ -35,7 +40,7 @@ record PromptTokens(String text, int[] tokens, int maxTokens) {
     int room = context - tokens.length;
     Integer asked = request.maxTokens();
     if (asked != null && asked > room) {
-      throw OpenAiError.invalid(request.isChat() ? "max_tokens" : "max_tokens", "context_length_exceeded",
+      throw OpenAiError.invalid("max_tokens", "context_length_exceeded",
           "This model's maximum context length is " + context + " tokens. However, you requested "
               + ((long) tokens.length + asked) + " tokens (" + tokens.length + " in the prompt, " + asked
               + " in the completion). Please reduce the prompt or the completion length.");

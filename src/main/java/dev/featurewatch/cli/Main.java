@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "featurewatch 0.1.0",
     description = "Inline guardrail and safety monitor that reads a language model's sparse-autoencoder features.",
-    subcommands = {ServeCommand.class, AuditCommand.class, GenerateCommand.class, SampleCommand.class, SaeCommand.class, ProbeCommand.class, DictionaryCommand.class, OrganismCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, AuditCommand.class, KeysCommand.class, GenerateCommand.class, SampleCommand.class, SaeCommand.class, ProbeCommand.class, DictionaryCommand.class, OrganismCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -3,6 +3,10 @@ package dev.featurewatch.server;
 import dev.featurewatch.alerts.AlertConfig;
 import dev.featurewatch.alerts.AlertDispatcher;
 import dev.featurewatch.api.ApiRouter;
+import dev.featurewatch.api.Authentication;
+import dev.featurewatch.api.ClientKeys;
+import dev.featurewatch.api.RateLimiter;
+import dev.featurewatch.api.TokenAllowance;
 import dev.featurewatch.api.CompletionService;
 import dev.featurewatch.api.ExchangeObserver;
 import dev.featurewatch.api.InFlightRequests;
@@ -21,10 +25,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -81,6 +88,7 @@ public final class FeatureWatchServer implements AutoCloseable {
 
     InferenceScheduler scheduler = new InferenceScheduler(config.integer("engine.threads", 1, 256),
         config.integer("engine.queue", 0, 100_000));
+    Authentication auth = new Authentication(keys(config, log), new RateLimiter());
     Vertx vertx = Vertx.vertx();
     TrafficFeed traffic = new TrafficFeed(vertx);
     ServerMetrics metrics = new ServerMetrics();
@@ -88,6 +96,7 @@ public final class FeatureWatchServer implements AutoCloseable {
     List<ExchangeObserver> observers = new ArrayList<>();
     observers.add(new MetricsObserver(metrics, rules::current));
     observers.add(traffic);
+    observers.add(new TokenAllowance(auth));
     AlertDispatcher alerts = alerts(config, metrics, log);
     if (alerts.isEnabled()) {
       String publicUrl = config.string("server.public_url") != null ? config.string("server.public_url")
@@ -99,23 +108,55 @@ public final class FeatureWatchServer implements AutoCloseable {
         (records, read, total) -> log.accept(String.format("audit index: catching up, %d records (%d of %d bytes)", records,
             read, total)));
     log.accept("audit index: " + auditIndex.size() + " records searchable");
-    CompletionService service = new CompletionService(served, rules::current, scheduler, observers,
+    int maxPrompt = config.string("engine.max_prompt_tokens") == null ? served.contextLength() - 1
+        : config.integer("engine.max_prompt_tokens", 1, served.contextLength() - 1);
+    CompletionService service = new CompletionService(served, maxPrompt, rules::current, scheduler, observers,
         new AuditRecorder(auditLog, served, config.choice("audit.on_failure", Set.of("closed", "open")).equals("closed")));
 
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("featurewatch-files", 4);
     AtomicBoolean ready = new AtomicBoolean();
     InFlightRequests inFlight = new InFlightRequests();
     Router router = ApiRouter.create(vertx, new ApiRouter.Parts(service, rules, workers,
-        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, metrics, auditIndex, inFlight, traffic));
-    HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.string("server.host"))
-            .setPort(config.integer("server.port", 0, 65535)))
+        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, metrics, auditIndex, inFlight, traffic, auth,
+        corsOrigins(config)));
+    HttpServer http = vertx.createHttpServer(httpOptions(config))
         .requestHandler(router)
         .listen()
         .await();
     ready.set(true);
-    log.accept(String.format("listening on http://%s:%d (OpenAI API at /v1)", config.string("server.host"), http.actualPort()));
+    log.accept(String.format("listening on %s://%s:%d (OpenAI API at /v1, dashboard at /)",
+        config.path("server.tls_cert_path") == null ? "http" : "https", config.string("server.host"), http.actualPort()));
     return new FeatureWatchServer(vertx, http, served, rules, watcher, scheduler, workers, ready,
         config.seconds("engine.shutdown_grace_seconds"), alerts, auditLog, auditIndex, inFlight);
+  }
+
+  private static HttpServerOptions httpOptions(ServerConfig config) {
+    HttpServerOptions options = new HttpServerOptions().setHost(config.string("server.host"))
+        .setPort(config.integer("server.port", 0, 65535));
+    Path cert = config.path("server.tls_cert_path");
+    Path key = config.path("server.tls_key_path");
+    if ((cert == null) != (key == null)) {
+      throw new IllegalArgumentException("TLS needs both server.tls_cert_path and server.tls_key_path (PEM files)");
+    }
+    if (cert != null) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(cert.toString()).setKeyPath(key.toString()));
+    }
+    return options;
+  }
+
+  private static List<String> corsOrigins(ServerConfig config) {
+    String origins = config.string("server.cors_origins");
+    return origins == null ? List.of() : Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+  }
+
+  private static ClientKeys keys(ServerConfig config, Consumer<String> log) {
+    if (config.path("security.keys_path") == null) {
+      log.accept("API keys: none configured: the API is open to anyone who can reach " + config.string("server.host"));
+      return null;
+    }
+    ClientKeys keys = ClientKeys.load(config.path("security.keys_path"));
+    log.accept("API keys: " + keys.size() + " clients from " + config.path("security.keys_path"));
+    return keys;
   }
 
   private static AuditLog openAuditLog(ServerConfig config, ServerMetrics metrics, Consumer<String> log) {

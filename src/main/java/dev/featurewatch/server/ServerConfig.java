@@ -31,6 +31,10 @@ public final class ServerConfig {
     d.put("server.port", "8080");
     d.put("server.body_limit_bytes", "1048576");
     d.put("server.public_url", null);
+    d.put("server.cors_origins", null);
+    d.put("server.tls_cert_path", null);
+    d.put("server.tls_key_path", null);
+    d.put("security.keys_path", null);
     d.put("model.path", "organism/model");
     d.put("model.id", null);
     d.put("sae.path", "dictionaries/organism");
@@ -41,6 +45,7 @@ public final class ServerConfig {
     d.put("engine.threads", "1");
     d.put("engine.queue", "16");
     d.put("engine.timeout_seconds", "120");
+    d.put("engine.max_prompt_tokens", null);
     d.put("engine.shutdown_grace_seconds", "30");
     d.put("audit.path", "audit");
     d.put("audit.durability", "sync");

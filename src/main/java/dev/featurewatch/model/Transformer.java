@@ -312,7 +312,7 @@ public final class Transformer implements AutoCloseable {
   }
 
   /** NDArrays alive under this model's manager, sessions included (leak checks). */
-  int liveArrayCount() {
+  public int liveArrayCount() {
     return manager.getManagedArrays().size();
   }
 

@@ -10,6 +10,7 @@ import dev.featurewatch.rules.RuleRepository;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -103,10 +104,19 @@ public final class ApiRouter {
     router.post("/v1/audit/replay").handler(auth.require(ADMIN)).handler(audit::replay);
     router.get("/v1/audit/:id").handler(auth.require(CHAT, READ_AUDIT)).handler(audit::get);
     // The dashboard (static files in the jar); unknown paths fall through to the 404 below.
-    router.route("/*").handler(StaticHandler.create("dashboard").setCachingEnabled(false));
+    // Only outside the API's paths, so a wrong method on an API route is still a 405, not a missing file.
+    router.routeWithRegex(HttpMethod.GET, "^/(?!v1/|health/|metrics$).*").handler(StaticHandler.create("dashboard")
+        .setCachingEnabled(false));
     parts.metrics().setKnownRoutes(router.getRoutes().stream().map(r -> r.getPath()).filter(java.util.Objects::nonNull)
         .distinct().toList());
 
+    // A client that hangs up mid-body fails its route; there is no one to answer and nothing to log.
+    router.route().failureHandler(ctx -> {
+      if (ctx.failure() instanceof HttpClosedException || ctx.response().closed()) {
+        return;
+      }
+      ctx.next();
+    });
     router.errorHandler(404, ctx -> ApiResponses.error(ctx, OpenAiError.notFound(
         "no route " + ctx.request().method() + " " + ctx.request().path())));
     router.errorHandler(405, ctx -> ApiResponses.error(ctx, new OpenAiError(405, "invalid_request_error", null,

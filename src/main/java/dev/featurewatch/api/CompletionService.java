@@ -160,7 +160,7 @@ public final class CompletionService {
     if (t instanceof OpenAiError e) {
       return e;
     }
-    LOG.log(Level.SEVERE, "generation failed", t);
-    return OpenAiError.serverError("the model failed while generating (" + t.getClass().getSimpleName() + ")");
+    LOG.log(Level.SEVERE, "request failed", t);
+    return OpenAiError.serverError("the server failed to answer (" + t.getClass().getSimpleName() + ")");
   }
 }

@@ -132,7 +132,9 @@ public final class FeatureWatchServer implements AutoCloseable {
 
   private static HttpServerOptions httpOptions(ServerConfig config) {
     HttpServerOptions options = new HttpServerOptions().setHost(config.string("server.host"))
-        .setPort(config.integer("server.port", 0, 65535));
+        .setPort(config.integer("server.port", 0, 65535))
+        // A connection silent this long is closed: slow clients cannot hold sockets forever.
+        .setIdleTimeout(config.integer("server.idle_timeout_seconds", 1, 86_400));
     Path cert = config.path("server.tls_cert_path");
     Path key = config.path("server.tls_key_path");
     if ((cert == null) != (key == null)) {

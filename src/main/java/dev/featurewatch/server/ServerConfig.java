@@ -31,6 +31,7 @@ public final class ServerConfig {
     d.put("server.port", "8080");
     d.put("server.body_limit_bytes", "1048576");
     d.put("server.public_url", null);
+    d.put("server.idle_timeout_seconds", "120");
     d.put("server.cors_origins", null);
     d.put("server.tls_cert_path", null);
     d.put("server.tls_key_path", null);

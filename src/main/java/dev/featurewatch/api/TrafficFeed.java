@@ -22,6 +22,7 @@ import java.util.Set;
 public final class TrafficFeed implements ExchangeObserver {
   static final String ADDRESS = "featurewatch.traffic";
   private static final int SNIPPET = 160;
+  private static final long KEEP_ALIVE_MILLIS = 30_000;
 
   private final Vertx vertx;
 
@@ -76,7 +77,11 @@ public final class TrafficFeed implements ExchangeObserver {
         response.write("data: " + message.body() + "\n\n");
       }
     });
-    response.closeHandler(v -> consumer.unregister());
-    ctx.addEndHandler(v -> consumer.unregister());
+    // A comment now and then, so idle timeouts and proxies do not take a quiet stream for a dead one.
+    long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MILLIS, id -> response.write(": keep-alive\n\n"));
+    response.closeHandler(v -> {
+      consumer.unregister();
+      vertx.cancelTimer(keepAlive);
+    });
   }
 }

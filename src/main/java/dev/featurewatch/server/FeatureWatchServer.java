@@ -103,7 +103,7 @@ public final class FeatureWatchServer implements AutoCloseable {
           : "http://" + config.string("server.host") + ":" + config.integer("server.port", 0, 65535);
       observers.add(new AlertObserver(alerts, publicUrl));
     }
-    AuditLog auditLog = openAuditLog(config, metrics, log);
+    AuditLog auditLog = openAuditLog(config, metrics, alerts, log);
     AuditIndex auditIndex = AuditIndex.open(auditLog, auditLog.directory().resolve("index"), Duration.ofSeconds(10),
         (records, read, total) -> log.accept(String.format("audit index: catching up, %d records (%d of %d bytes)", records,
             read, total)));
@@ -161,7 +161,8 @@ public final class FeatureWatchServer implements AutoCloseable {
     return keys;
   }
 
-  private static AuditLog openAuditLog(ServerConfig config, ServerMetrics metrics, Consumer<String> log) {
+  private static AuditLog openAuditLog(ServerConfig config, ServerMetrics metrics, AlertDispatcher alerts, Consumer<String> log) {
+    AuditFailureAlerts failureAlerts = new AuditFailureAlerts(alerts, Duration.ofMinutes(1));
     AuditLog.Durability durability = config.choice("audit.durability", Set.of("sync", "async")).equals("sync")
         ? AuditLog.Durability.SYNC : AuditLog.Durability.ASYNC;
     AuditLog auditLog = AuditLog.open(config.path("audit.path"), AuditLog.Options.defaults().withDurability(durability)
@@ -174,6 +175,7 @@ public final class FeatureWatchServer implements AutoCloseable {
           @Override
           public void onFailure(Throwable error) {
             metrics.countAuditWriteFailure();
+            failureAlerts.failed(error);
           }
         }));
     log.accept(auditLog.recovery() + " (" + config.path("audit.path") + ", durability " + durability.name().toLowerCase() + ")");

@@ -110,7 +110,11 @@ public final class CompletionService {
   private GuardedGeneration run(Exchange exchange, GuardedListener listener) {
     exchange.started();
     for (ExchangeObserver o : observers) {
-      o.onStarted(exchange);
+      try {
+        o.onStarted(exchange);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "observer failed on exchange " + exchange.id(), e);
+      }
     }
     OpenAiRequest request = exchange.request();
     PromptTokens prompt = PromptTokens.of(served, request, maxPromptTokens);
@@ -133,7 +137,11 @@ public final class CompletionService {
       @Override
       public void onHits(List<RuleHit> hits) {
         for (ExchangeObserver o : observers) {
-          o.onHits(exchange, hits);
+          try {
+            o.onHits(exchange, hits); // an observer's fault must not end the generation
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "observer failed on exchange " + exchange.id(), e);
+          }
         }
         listener.onHits(hits);
       }

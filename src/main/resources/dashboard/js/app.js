@@ -1,7 +1,7 @@
 // The hash router: #/traffic, #/exchange/<id>, #/features, #/features/<id>, #/steer, #/rules,
 // #/rules/<id>, #/audit (an optional ?query after the path). Each view renders into a fresh
 // container and may return a cleanup function, called when the route changes.
-import { api } from './api.js';
+import { api, setApiKey } from './api.js';
 import { h, errorBox } from './dom.js';
 import * as traffic from './traffic.js';
 import * as exchange from './exchange.js';
@@ -65,6 +65,26 @@ async function modelInfo() {
   } catch { /* the footer is optional */ }
 }
 
+// The dashboard honours the API's keys: a key typed here is kept for this browser tab only
+// (sessionStorage) and sent with every call; the page itself holds no secret.
+const KEY = 'featurewatch.apiKey';
+
+function useKey(key) {
+  setApiKey(key);
+  if (key) sessionStorage.setItem(KEY, key); else sessionStorage.removeItem(KEY);
+  document.getElementById('key-state').textContent = key ? 'key set' : '';
+}
+
+document.getElementById('key-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const input = document.getElementById('api-key');
+  useKey(input.value.trim());
+  input.value = '';
+  route();
+  modelInfo();
+});
+
+useKey(sessionStorage.getItem(KEY));
 window.addEventListener('hashchange', route);
 route();
 modelInfo();

@@ -2,6 +2,7 @@ package dev.featurewatch.api;
 
 import dev.featurewatch.dictionary.DictionaryIndex;
 import dev.featurewatch.dictionary.FeatureDictionary;
+import dev.featurewatch.engine.DecodeBatcher;
 import dev.featurewatch.engine.Guardrail;
 import dev.featurewatch.engine.GuardedGenerator;
 import dev.featurewatch.model.ChatTemplate;
@@ -17,13 +18,15 @@ import dev.featurewatch.sae.SparseAutoencoder;
  *
  * @param id the name clients use in {@code model}
  * @param contextLength the most tokens one sequence may hold (prompt and answer)
+ * @param batcher batches concurrent decode steps into one pass, or null
  */
 public record ServedModel(
     String id, Transformer model, TextTokenizer tokenizer, ChatTemplate chatTemplate, Guardrail guardrail,
-    FeatureDictionary dictionary, DictionaryIndex dictionaryIndex, int contextLength) implements AutoCloseable {
+    FeatureDictionary dictionary, DictionaryIndex dictionaryIndex, int contextLength, DecodeBatcher batcher)
+    implements AutoCloseable {
 
   public GuardedGenerator generator() {
-    return new GuardedGenerator(model, tokenizer, guardrail);
+    return new GuardedGenerator(model, tokenizer, guardrail, batcher);
   }
 
   public SparseAutoencoder sae() {
@@ -42,6 +45,9 @@ public record ServedModel(
 
   @Override
   public void close() {
+    if (batcher != null) {
+      batcher.close();
+    }
     if (dictionaryIndex != null) {
       dictionaryIndex.close();
     }

@@ -73,8 +73,9 @@ final class GuardrailBenchCommand implements Callable<Integer> {
     settings.put("rules.path", rules);
     settings.put("rules.watch", "false");
     settings.put("audit.path", audit.toString());
-    settings.put("engine.threads", "2");
+    settings.put("engine.threads", "16");
     settings.put("engine.queue", "64");
+    settings.put("engine.batch_decode", "true");
     try (FeatureWatchServer server = FeatureWatchServer.start(ServerConfig.load(null, Map.of(), settings), line -> { })) {
       ServedModel served = server.served();
       int[] prompt = served.tokenizer().encode("<|bos|><|user|>Tell me about the Golden Gate Bridge.<|end|><|assistant|>", false);
@@ -103,15 +104,18 @@ final class GuardrailBenchCommand implements Callable<Integer> {
       out.printf("%nServer overhead (HTTP streaming with audit, one stream):%n");
       out.printf("  guarded engine %8.1f tok/s | through HTTP %8.1f tok/s | engine / HTTP %.2f%n", guarded, http, guarded / http);
 
-      out.printf("%nThroughput against concurrency (HTTP streams, %d inference threads):%n", 2);
-      double one = 0;
-      for (int streams : new int[] {1, 4, 16}) {
-        double best = 0;
-        for (int run = 0; run < runs; run++) {
-          best = Math.max(best, httpStreams(server.port(), n / 2, streams));
-        }
-        one = streams == 1 ? best : one;
-        out.printf("  %2d streams %8.1f tok/s aggregate (%.2f × one stream)%n", streams, best, best / one);
+      out.printf("%nThroughput against concurrency (HTTP streams, 16 inference threads), decode steps alone or batched:%n");
+      double[] batched = concurrency(server.port(), n / 2);
+      double[] alone;
+      settings.put("engine.batch_decode", "false");
+      settings.put("audit.path", Files.createTempDirectory("featurewatch-bench-audit").toString());
+      try (FeatureWatchServer unbatched = FeatureWatchServer.start(ServerConfig.load(null, Map.of(), settings), line -> { })) {
+        alone = concurrency(unbatched.port(), n / 2);
+      }
+      int[] streams = {1, 4, 16};
+      for (int i = 0; i < streams.length; i++) {
+        out.printf("  %2d streams  alone %8.1f tok/s (%.2f × one)  batched %8.1f tok/s (%.2f × one)  batched / alone %.2f%n",
+            streams[i], alone[i], alone[i] / alone[0], batched[i], batched[i] / batched[0], batched[i] / alone[i]);
       }
 
       out.printf("%nRule evaluation per token (%d recorded tokens of real activations):%n", seen.size());
@@ -141,6 +145,19 @@ final class GuardrailBenchCommand implements Callable<Integer> {
       }
     }
     return (g.releasedTokens().length - 1) / ((g.totalNanos() - g.firstTokenNanos()) / 1e9);
+  }
+
+  /** Best aggregate tokens/s at 1, 4 and 16 streams. */
+  private double[] concurrency(int port, int n) throws Exception {
+    int[] streams = {1, 4, 16};
+    double[] best = new double[streams.length];
+    for (int i = 0; i < streams.length; i++) {
+      httpStreams(port, n, streams[i]); // warm-up
+      for (int run = 0; run < runs; run++) {
+        best[i] = Math.max(best[i], httpStreams(port, n, streams[i]));
+      }
+    }
+    return best;
   }
 
   /** Aggregate tokens/s of {@code streams} concurrent streamed completions, from request to {@code [DONE]}. */

@@ -29,8 +29,15 @@ public final class GuardedGenerator {
   private final TextTokenizer tokenizer;
   private final Guardrail guardrail;
   private final Set<Integer> endOfSequence;
+  private final DecodeBatcher batcher;
 
   public GuardedGenerator(Transformer model, TextTokenizer tokenizer, Guardrail guardrail) {
+    this(model, tokenizer, guardrail, null);
+  }
+
+  /** @param batcher batches concurrent generations' decode steps into one pass, or null to decode alone */
+  public GuardedGenerator(Transformer model, TextTokenizer tokenizer, Guardrail guardrail, DecodeBatcher batcher) {
+    this.batcher = batcher;
     this.model = model;
     this.tokenizer = tokenizer;
     this.guardrail = guardrail;
@@ -88,7 +95,7 @@ public final class GuardedGenerator {
         }
         int position = prompt.length + generated++;
         StopStringMatcher.Result text = output.offer(token);
-        logits = session.forward(new int[] {token}, monitor.hooks()); // this token's own activations
+        logits = decode(session, token, monitor.hooks()); // this token's own activations
         report(listener, monitor.afterPass(position, new int[] {token}, TokenSource.OUTPUT));
         if (monitor.isStopped()) {
           break;
@@ -127,6 +134,10 @@ public final class GuardedGenerator {
       return new GuardedGeneration(prompt, Arrays.copyOf(released, releasedCount), releasedText.toString(), finish, monitor.hits(),
           monitor.activity(), block, sampler.seed(), prefill, firstToken, System.nanoTime() - start);
     }
+  }
+
+  private float[] decode(InferenceSession session, int token, dev.featurewatch.model.Hooks hooks) {
+    return batcher == null ? session.forward(new int[] {token}, hooks) : batcher.decode(session, token, hooks);
   }
 
   private static void report(GuardedListener listener, List<RuleHit> hits) {

@@ -37,6 +37,26 @@ public final class InferenceSession implements AutoCloseable {
     return model.forward(manager, cache, tokens, hooks, true);
   }
 
+  /**
+   * One decode step of several sessions of the same model in one batched pass: session i takes
+   * {@code tokens[i]} with {@code hooks[i]}; returns each session's next-token logits. Each session
+   * must not be in use by another thread meanwhile (its owner waits for the result).
+   */
+  public static float[][] decodeTogether(InferenceSession[] sessions, int[] tokens, Hooks[] hooks) {
+    if (sessions.length == 0 || sessions.length != tokens.length || tokens.length != hooks.length) {
+      throw new IllegalArgumentException("need one token and one Hooks per session, and at least one session");
+    }
+    Transformer model = sessions[0].model;
+    KvCache[] caches = new KvCache[sessions.length];
+    for (int i = 0; i < sessions.length; i++) {
+      if (sessions[i].model != model) {
+        throw new IllegalArgumentException("sessions of different models cannot share a pass");
+      }
+      caches[i] = sessions[i].cache;
+    }
+    return model.decodeStep(sessions[0].manager, caches, tokens, hooks);
+  }
+
   /** Number of tokens consumed so far (the position of the next token). */
   public int position() {
     return cache.length();

@@ -2,6 +2,7 @@ package dev.featurewatch.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -186,6 +187,106 @@ public final class Transformer implements AutoCloseable {
   }
 
   /**
+   * One decode step for several sequences at once: row i is token {@code tokens[i]} of
+   * {@code caches[i]}'s sequence, run with {@code hooks[i]}. Projections, MLPs and the unembedding
+   * run as one batched matrix product over all rows; attention runs per sequence against its own
+   * cache; each request's hooks see only its own row. Returns each row's logits; gradients off.
+   */
+  float[][] decodeStep(NDManager m, KvCache[] caches, int[] tokens, Hooks[] hooks) {
+    GradientMode.disableOnThisThread();
+    int b = tokens.length;
+    HookContext[] contexts = new HookContext[b];
+    for (int i = 0; i < b; i++) {
+      validate(caches[i], new int[] {tokens[i]}, hooks[i]);
+      contexts[i] = new HookContext(caches[i].length(), new int[] {tokens[i]});
+    }
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray ids = m.create(toLongs(tokens));
+      NDArray x = ids.getNDArrayInternal().embedding(ids, weights.embedding(), SparseFormat.DENSE).singletonOrThrow();
+      if (embeddingScale != 1f) {
+        x = x.mul(embeddingScale);
+      }
+      NDList positions = new NDList();
+      NDList cos = new NDList();
+      NDList sin = new NDList();
+      AttentionMasks[] masks = new AttentionMasks[b];
+      for (int i = 0; i < b; i++) {
+        int start = caches[i].length();
+        if (weights.positionEmbedding() != null) {
+          positions.add(weights.positionEmbedding().get(m, new NDIndex("{}:{}", start, start + 1)));
+        }
+        if (rotary != null) {
+          RotaryEmbedding.Tables t = rotary.tables(m, start, 1);
+          cos.add(t.cos());
+          sin.add(t.sin());
+        }
+        masks[i] = new AttentionMasks(m, config, start, 1);
+      }
+      if (!positions.isEmpty()) {
+        x = x.add(NDArrays.concat(positions, 0));
+      }
+      RotaryEmbedding.Tables rope = rotary == null ? null
+          : new RotaryEmbedding.Tables(NDArrays.concat(cos, 0), NDArrays.concat(sin, 0));
+
+      for (int layer = 0; layer < config.numLayers(); layer++) {
+        BlockWeights block = weights.blocks().get(layer);
+        x = runHooks(HookPoint.Kind.RESID_PRE, layer, x, hooks, contexts);
+        NDArray[] qkv = projectQkv(block, block.attentionNorm().apply(x), rope);
+        NDList mixed = new NDList();
+        for (int i = 0; i < b; i++) {
+          NDIndex row = new NDIndex("{}:{}", i, i + 1);
+          mixed.add(attend(layer, qkv[0].get(row), qkv[1].get(row), qkv[2].get(row), masks[i].forLayer(layer), caches[i]));
+        }
+        NDArray attention = block.output().apply(NDArrays.concat(mixed, 0));
+        if (block.postAttentionNorm() != null) {
+          attention = block.postAttentionNorm().apply(attention);
+        }
+        attention = runHooks(HookPoint.Kind.ATTN_OUT, layer, attention, hooks, contexts);
+        x = x.add(attention);
+        x = runHooks(HookPoint.Kind.RESID_MID, layer, x, hooks, contexts);
+        NDArray mlp = mlp(block, block.mlpNorm().apply(x));
+        if (block.postMlpNorm() != null) {
+          mlp = block.postMlpNorm().apply(mlp);
+        }
+        mlp = runHooks(HookPoint.Kind.MLP_OUT, layer, mlp, hooks, contexts);
+        x = x.add(mlp);
+        x = runHooks(HookPoint.Kind.RESID_POST, layer, x, hooks, contexts);
+      }
+      x = weights.finalNorm().apply(x);
+      x = runHooks(HookPoint.Kind.LN_FINAL, 0, x, hooks, contexts);
+      NDArray logits = Linear.linear(x, weights.unembedding(), null).singletonOrThrow();
+      if (config.finalLogitSoftcap() > 0) {
+        logits = softcap(logits, config.finalLogitSoftcap());
+      }
+      float[][] rows = toRows(logits.toFloatArray(), config.vocabSize());
+      // Only now: a pass that failed before this point left every cache's length as it was, so the
+      // step can be run again (its keys and values are written at the same places).
+      for (KvCache cache : caches) {
+        cache.advance(1);
+      }
+      return rows;
+    }
+  }
+
+  /** Each row through its own request's hooks at one point (rows without hooks there pass as they are). */
+  private static NDArray runHooks(HookPoint.Kind kind, int layer, NDArray x, Hooks[] hooks, HookContext[] contexts) {
+    boolean any = false;
+    for (Hooks h : hooks) {
+      any |= h.has(kind, layer);
+    }
+    if (!any) {
+      return x;
+    }
+    NDList rows = new NDList();
+    for (int i = 0; i < hooks.length; i++) {
+      NDArray row = x.get(new NDIndex("{}:{}", i, i + 1));
+      rows.add(hooks[i].has(kind, layer) ? hooks[i].run(kind, layer, row, contexts[i]) : row);
+    }
+    return NDArrays.concat(rows, 0);
+  }
+
+  /**
    * Direct logit effects of residual-stream directions: each row d of {@code directions} [n,
    * d_model] mapped to W_U·(g ⊙ d) [n, vocab], where g is the final norm's scale (and d is first
    * centred when that norm is a LayerNorm, which centres its input). This is the unembedding with
@@ -206,10 +307,13 @@ public final class Transformer implements AutoCloseable {
   }
 
   private NDArray attention(BlockWeights block, int layer, NDArray h, RotaryEmbedding.Tables rope, NDArray mask, KvCache cache) {
+    NDArray[] qkv = projectQkv(block, h, rope);
+    return block.output().apply(attend(layer, qkv[0], qkv[1], qkv[2], mask, cache));
+  }
+
+  /** q [n, heads, headDim], k and v [n, kvHeads, headDim] of the rows of h, rotated. */
+  private NDArray[] projectQkv(BlockWeights block, NDArray h, RotaryEmbedding.Tables rope) {
     long n = h.getShape().get(0);
-    int heads = config.numHeads();
-    int kvHeads = config.numKvHeads();
-    int headDim = config.headDim();
     NDArray q;
     NDArray k;
     NDArray v;
@@ -223,13 +327,22 @@ public final class Transformer implements AutoCloseable {
       k = block.k().apply(h);
       v = block.v().apply(h);
     }
-    q = q.reshape(n, heads, headDim);
-    k = k.reshape(n, kvHeads, headDim);
-    v = v.reshape(n, kvHeads, headDim);
+    q = q.reshape(n, config.numHeads(), config.headDim());
+    k = k.reshape(n, config.numKvHeads(), config.headDim());
+    v = v.reshape(n, config.numKvHeads(), config.headDim());
     if (rope != null) {
       q = rope.apply(q);
       k = rope.apply(k);
     }
+    return new NDArray[] {q, k, v};
+  }
+
+  /** One sequence's attention: appends k and v to its cache, returns the heads mixed, [n, heads · headDim]. */
+  private NDArray attend(int layer, NDArray q, NDArray k, NDArray v, NDArray mask, KvCache cache) {
+    long n = q.getShape().get(0);
+    int heads = config.numHeads();
+    int kvHeads = config.numKvHeads();
+    int headDim = config.headDim();
     NDArray[] cached = cache.append(layer, k.transpose(1, 0, 2), v.transpose(1, 0, 2));
     NDArray keys = cached[0].expandDims(1); // [kvHeads, 1, T, headDim]: broadcast over the group
     NDArray values = cached[1].expandDims(1);
@@ -243,7 +356,7 @@ public final class Transformer implements AutoCloseable {
       scores = scores.add(mask);
     }
     NDArray mixed = scores.softmax(-1).matMul(values); // [kvHeads, group, n, headDim]
-    return block.output().apply(mixed.transpose(2, 0, 1, 3).reshape(n, (long) heads * headDim));
+    return mixed.transpose(2, 0, 1, 3).reshape(n, (long) heads * headDim);
   }
 
   private NDArray mlp(BlockWeights block, NDArray h) {

@@ -4,6 +4,7 @@ import dev.featurewatch.api.ServedModel;
 import dev.featurewatch.dictionary.DictionaryFiles;
 import dev.featurewatch.dictionary.DictionaryIndex;
 import dev.featurewatch.dictionary.FeatureDictionary;
+import dev.featurewatch.engine.DecodeBatcher;
 import dev.featurewatch.engine.Guardrail;
 import dev.featurewatch.model.ChatTemplate;
 import dev.featurewatch.model.TextTokenizer;
@@ -59,7 +60,8 @@ final class ServedModelLoader {
       log.accept(String.format("dictionary from %s: %d features, %d labelled", dictionaryFile, dictionary.size(), labelled));
     }
     Guardrail guardrail = new Guardrail(model, tokenizer, sae, probes);
-    return new ServedModel(id, model, tokenizer, template, guardrail, dictionary, index, model.config().maxPositions());
+    DecodeBatcher batcher = config.bool("engine.batch_decode") ? new DecodeBatcher(config.integer("engine.max_batch", 1, 1024)) : null;
+    return new ServedModel(id, model, tokenizer, template, guardrail, dictionary, index, model.config().maxPositions(), batcher);
   }
 
   private static Map<String, Probe> probes(Path folder, Transformer model, Consumer<String> log) {

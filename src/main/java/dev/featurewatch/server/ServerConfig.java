@@ -43,7 +43,9 @@ public final class ServerConfig {
     d.put("probes.path", "organism/probes");
     d.put("rules.path", "rules");
     d.put("rules.watch", "true");
-    d.put("engine.threads", "1");
+    d.put("engine.threads", "4");
+    d.put("engine.batch_decode", "false");
+    d.put("engine.max_batch", "32");
     d.put("engine.queue", "16");
     d.put("engine.timeout_seconds", "120");
     d.put("engine.max_prompt_tokens", null);

@@ -1,11 +1,12 @@
 package dev.featurewatch.engine;
 
 import ai.djl.ndarray.NDArray;
-import dev.featurewatch.model.Hook;
+import dev.featurewatch.model.BatchableHook;
 import dev.featurewatch.model.HookContext;
 import dev.featurewatch.model.HookPoint;
 import dev.featurewatch.sae.SparseAutoencoder;
 import dev.featurewatch.sae.SparseFeatures;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Set;
  * then is each rule's decision ({@code on_monitor_failure}), not an accident of where it threw.
  * Special tokens get no features. One per request; holds only the latest pass.
  */
-final class SaeReadout implements Hook {
+final class SaeReadout implements BatchableHook {
   private final SparseAutoencoder sae;
   private final Set<Integer> skipTokens;
   private SparseFeatures[] rows = new SparseFeatures[0];
@@ -31,9 +32,7 @@ final class SaeReadout implements Hook {
     try {
       SparseFeatures[] read = sae.encodeSparse(activation);
       for (int i = 0; i < read.length; i++) {
-        if (skipTokens.contains(context.tokenIds()[i])) {
-          read[i] = SparseFeatures.EMPTY;
-        }
+        read[i] = skip(context.tokenIds()[i], read[i]);
       }
       rows = read;
     } catch (RuntimeException e) {
@@ -41,6 +40,37 @@ final class SaeReadout implements Hook {
       failure = e;
     }
     return activation;
+  }
+
+  @Override
+  public Object batchKey() {
+    return sae;
+  }
+
+  /** One encode for every request's row (one token each in a batched decode step). */
+  @Override
+  public NDArray applyTogether(List<BatchableHook> hooks, HookPoint point, NDArray rows, HookContext[] contexts) {
+    SparseFeatures[] read;
+    try {
+      read = sae.encodeSparse(rows);
+    } catch (RuntimeException e) {
+      for (BatchableHook h : hooks) {
+        SaeReadout r = (SaeReadout) h;
+        r.rows = new SparseFeatures[0];
+        r.failure = e;
+      }
+      return rows;
+    }
+    for (int i = 0; i < hooks.size(); i++) {
+      SaeReadout r = (SaeReadout) hooks.get(i);
+      r.failure = null;
+      r.rows = new SparseFeatures[] {r.skip(contexts[i].tokenIds()[0], read[i])};
+    }
+    return rows;
+  }
+
+  private SparseFeatures skip(int token, SparseFeatures read) {
+    return skipTokens.contains(token) ? SparseFeatures.EMPTY : read;
   }
 
   /** Features of row {@code i} of the latest pass, or null if the SAE failed on it. */

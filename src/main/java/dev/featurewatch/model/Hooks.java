@@ -73,6 +73,12 @@ public final class Hooks {
     return current;
   }
 
+  /** The hooks at a point in order, or null when there are none (shared array, do not modify). */
+  Hook[] at(HookPoint.Kind kind, int layer) {
+    Hook[][] layers = byKind.get(kind);
+    return layers == null || layer >= layers.length ? null : layers[layer];
+  }
+
   /** Whether any hook is registered at this point. */
   public boolean has(HookPoint.Kind kind, int layer) {
     Hook[][] layers = byKind.get(kind);

@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -269,7 +270,11 @@ public final class Transformer implements AutoCloseable {
     }
   }
 
-  /** Each row through its own request's hooks at one point (rows without hooks there pass as they are). */
+  /**
+   * Each row through its own request's hooks at one point (rows without hooks there pass as they
+   * are). When every row has the same sequence of {@link BatchableHook}s (the same SAE and probes
+   * read for every request), each of them runs once over all rows.
+   */
   private static NDArray runHooks(HookPoint.Kind kind, int layer, NDArray x, Hooks[] hooks, HookContext[] contexts) {
     boolean any = false;
     for (Hooks h : hooks) {
@@ -278,12 +283,49 @@ public final class Transformer implements AutoCloseable {
     if (!any) {
       return x;
     }
+    List<List<BatchableHook>> together = batchable(kind, layer, hooks);
+    if (together != null) {
+      HookPoint point = new HookPoint(kind, layer);
+      for (List<BatchableHook> same : together) {
+        NDArray next = same.get(0).applyTogether(same, point, x, contexts);
+        if (!next.getShape().equals(x.getShape())) {
+          throw new IllegalStateException("batched hooks at " + point + " returned shape " + next.getShape() + ", not " + x.getShape());
+        }
+        x = next;
+      }
+      return x;
+    }
     NDList rows = new NDList();
     for (int i = 0; i < hooks.length; i++) {
       NDArray row = x.get(new NDIndex("{}:{}", i, i + 1));
       rows.add(hooks[i].has(kind, layer) ? hooks[i].run(kind, layer, row, contexts[i]) : row);
     }
     return NDArrays.concat(rows, 0);
+  }
+
+  /** The hooks of every row at a point grouped by position, if they can all run batched; else null. */
+  private static List<List<BatchableHook>> batchable(HookPoint.Kind kind, int layer, Hooks[] hooks) {
+    Hook[] first = hooks[0].at(kind, layer);
+    if (first == null) {
+      return null;
+    }
+    List<List<BatchableHook>> out = new java.util.ArrayList<>();
+    for (int j = 0; j < first.length; j++) {
+      if (!(first[j] instanceof BatchableHook lead)) {
+        return null;
+      }
+      List<BatchableHook> same = new java.util.ArrayList<>(hooks.length);
+      for (Hooks h : hooks) {
+        Hook[] row = h.at(kind, layer);
+        if (row == null || row.length != first.length || !(row[j] instanceof BatchableHook b)
+            || !b.batchKey().equals(lead.batchKey())) {
+          return null;
+        }
+        same.add(b);
+      }
+      out.add(same);
+    }
+    return out;
   }
 
   /**

@@ -57,19 +57,38 @@ class HostileInputIT {
 
   @Property(tries = 1500)
   void mutatedRequestsGetNoServerError(@ForAll("mutations") byte[] body) {
-    assertNoServerError(server.postBytes("/v1/chat/completions", body));
+    assertNoServerError(answer(HttpRequest.newBuilder(server.uri("/v1/chat/completions")).header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
+  }
+
+  /**
+   * The answer to a request. A pooled connection the server has just closed (after answering a
+   * request it would not read on) fails before a byte is sent; that is the client's race, not an
+   * answer, so the request goes once more on a fresh connection, where it must be answered.
+   */
+  static HttpResponse<String> answer(HttpRequest request) {
+    try {
+      return server.send(request);
+    } catch (java.io.UncheckedIOException stale) {
+      try {
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+            .send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException | InterruptedException e) {
+        throw new AssertionError("no answer on a fresh connection either", e);
+      }
+    }
   }
 
   @Property(tries = 500)
   void wrongTypesAndExtremeValuesGetNoServerError(@ForAll("wrongTypes") String body) {
-    assertNoServerError(server.post("/v1/chat/completions", body));
+    assertNoServerError(answer(HttpRequest.newBuilder(server.uri("/v1/chat/completions")).header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
   }
 
   @Property(tries = 300)
   void otherRoutesGetNoServerError(@ForAll("routes") String route, @ForAll("mutations") byte[] body) {
-    HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri(route)).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
-    assertNoServerError(r);
+    assertNoServerError(answer(HttpRequest.newBuilder(server.uri(route)).header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
   }
 
   @Provide
@@ -127,12 +146,16 @@ class HostileInputIT {
     for (int depth : new int[] {100, 10_000}) {
       assertNoServerError(server.post("/v1/chat/completions", "[".repeat(depth) + "]".repeat(depth)));
     }
+    // On a client of its own: the server closes this connection, which must not be pooled for others.
     try {
-      HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/v1/models")).header("x-big", "a".repeat(100_000))
-          .GET().build());
+      HttpResponse<String> r = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+          .send(HttpRequest.newBuilder(server.uri("/v1/models")).header("x-big", "a".repeat(100_000)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, "status " + r.statusCode());
-    } catch (java.io.UncheckedIOException closed) {
+    } catch (IOException closed) {
       // closing the connection is a clean answer too
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

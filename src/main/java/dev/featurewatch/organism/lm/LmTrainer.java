@@ -104,7 +104,9 @@ public final class LmTrainer {
    * <p>Each worker sums its windows' losses and runs one backward pass, so each gradient is the
    * sum of one contribution per worker. With one or two workers that sum does not depend on which
    * finishes first (0 + a + b = 0 + b + a exactly in floating point), so a run is bitwise
-   * reproducible; with more workers only up to rounding.
+   * reproducible, given one libtorch intra-op thread ({@code -Dai.djl.pytorch.num_threads=1}):
+   * with more, each kernel's own sums vary with the threads' timing. With more workers only up to
+   * rounding.
    */
   private double accumulateGradients(Transformer model, int step, ExecutorService workers) {
     int threads = config.threads();

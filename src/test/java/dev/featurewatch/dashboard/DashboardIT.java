@@ -10,17 +10,14 @@ import dev.featurewatch.server.TestServer;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,13 +53,7 @@ class DashboardIT {
 
   @BeforeAll
   static void start() throws IOException {
-    Map<String, String> shipped = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(Path.of("rules"))) {
-      for (Path f : files.sorted().toList()) {
-        shipped.put(f.getFileName().toString(), Files.readString(f));
-      }
-    }
-    server = TestServer.start(folder, shipped, Map.of());
+    server = TestServer.start(folder, TestServer.shippedRules(), Map.of());
     browser = Browser.start(server.uri("/"));
   }
 

@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,13 +39,7 @@ class AuditIT {
 
   @BeforeAll
   static void start() throws IOException {
-    Map<String, String> shipped = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(Path.of("rules"))) {
-      for (Path f : files.toList()) {
-        shipped.put(f.getFileName().toString(), Files.readString(f));
-      }
-    }
-    server = TestServer.start(folder, shipped, Map.of());
+    server = TestServer.start(folder, TestServer.shippedRules(), Map.of());
     normal = answer(TestServer.chat("What is the capital of Kenya?", 20, "\"user\": \"alice\""));
     flagged = answer(TestServer.chat("Tell me about the Golden Gate Bridge.", 20, ""));
     blocked = answer("{\"model\": \"organism\", \"temperature\": 0, \"max_tokens\": 20, \"stream\": true, \"messages\": "

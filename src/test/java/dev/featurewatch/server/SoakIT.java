@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,13 +38,7 @@ class SoakIT {
 
   @Test
   void thirtyTwoClientsGetNoServerErrorAndLeaveNoArraysBehind() throws Exception {
-    Map<String, String> shipped = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(Path.of("rules"))) {
-      for (Path f : files.toList()) {
-        shipped.put(f.getFileName().toString(), Files.readString(f));
-      }
-    }
-    try (TestServer server = TestServer.start(folder, shipped, Map.of("engine.threads", "2", "engine.queue", "64"))) {
+    try (TestServer server = TestServer.start(folder, TestServer.shippedRules(), Map.of("engine.threads", "2", "engine.queue", "64"))) {
       List<String> bodies = List.of(
           TestServer.chat("What is the capital of Kenya?", 16, ""),
           TestServer.chat("Tell me about the Golden Gate Bridge.", 16, "\"stream\": true"),

@@ -62,6 +62,19 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** The rule files shipped in the repository's {@code rules/} folder, by file name. */
+  public static Map<String, String> shippedRules() {
+    Map<String, String> rules = new LinkedHashMap<>();
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of("rules"))) {
+      for (Path f : files.sorted().toList()) {
+        rules.put(f.getFileName().toString(), Files.readString(f));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rules;
+  }
+
   public FeatureWatchServer server() {
     return server;
   }

@@ -76,8 +76,10 @@ public final class ApiRouter {
       }
     });
 
-    router.post("/v1/chat/completions").handler(auth.requireAndAdmit(CHAT)).handler(new CompletionsHandler(parts.service(), json, true, parts.timeout()));
-    router.post("/v1/completions").handler(auth.requireAndAdmit(CHAT)).handler(new CompletionsHandler(parts.service(), json, false, parts.timeout()));
+    router.post("/v1/chat/completions").handler(auth.requireAndAdmit(CHAT))
+        .handler(new CompletionsHandler(parts.service(), json, true, parts.timeout()));
+    router.post("/v1/completions").handler(auth.requireAndAdmit(CHAT))
+        .handler(new CompletionsHandler(parts.service(), json, false, parts.timeout()));
     ModelsHandler models = new ModelsHandler(parts.service().served());
     router.get("/v1/models").handler(auth.require(CHAT)).handler(models::list);
     router.get("/v1/models/:model").handler(auth.require(CHAT)).handler(models::get);

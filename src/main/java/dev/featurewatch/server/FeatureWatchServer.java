@@ -117,8 +117,8 @@ public final class FeatureWatchServer implements AutoCloseable {
     AtomicBoolean ready = new AtomicBoolean();
     InFlightRequests inFlight = new InFlightRequests();
     Router router = ApiRouter.create(vertx, new ApiRouter.Parts(service, rules, workers,
-        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get, metrics, auditIndex, inFlight, traffic, auth,
-        corsOrigins(config)));
+        config.seconds("engine.timeout_seconds"), config.integer("server.body_limit_bytes", 1024, 1 << 30), ready::get,
+        metrics, auditIndex, inFlight, traffic, auth, corsOrigins(config)));
     HttpServer http = vertx.createHttpServer(httpOptions(config))
         .requestHandler(router)
         .listen()

@@ -109,13 +109,7 @@ public final class CompletionService {
 
   private GuardedGeneration run(Exchange exchange, GuardedListener listener) {
     exchange.started();
-    for (ExchangeObserver o : observers) {
-      try {
-        o.onStarted(exchange);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "observer failed on exchange " + exchange.id(), e);
-      }
-    }
+    tell(exchange, o -> o.onStarted(exchange));
     OpenAiRequest request = exchange.request();
     PromptTokens prompt = PromptTokens.of(served, request, maxPromptTokens);
     List<FeatureIntervention> steering;
@@ -136,13 +130,7 @@ public final class CompletionService {
 
       @Override
       public void onHits(List<RuleHit> hits) {
-        for (ExchangeObserver o : observers) {
-          try {
-            o.onHits(exchange, hits); // an observer's fault must not end the generation
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "observer failed on exchange " + exchange.id(), e);
-          }
-        }
+        tell(exchange, o -> o.onHits(exchange, hits));
         listener.onHits(hits);
       }
     });
@@ -154,9 +142,14 @@ public final class CompletionService {
     } else {
       exchange.finished(generation);
     }
+    tell(exchange, o -> o.onFinished(exchange));
+  }
+
+  /** Tells every observer; one observer's fault is logged and never ends the exchange or its generation. */
+  private void tell(Exchange exchange, java.util.function.Consumer<ExchangeObserver> event) {
     for (ExchangeObserver o : observers) {
       try {
-        o.onFinished(exchange);
+        event.accept(o);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "observer failed on exchange " + exchange.id(), e);
       }

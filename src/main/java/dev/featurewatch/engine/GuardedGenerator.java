@@ -54,6 +54,47 @@ public final class GuardedGenerator {
   /** A token checked but not yet released, with the text it makes safe to send. */
   private record Pending(int tokenId, String text, TokenActivity activity) {}
 
+  /** What has left the server: the tokens, their text, when the first went; each release told to the listener. */
+  private static final class Released {
+    private final int[] tokens;
+    private final StringBuilder text = new StringBuilder();
+    private final long start;
+    private final GuardedListener listener;
+    private int count;
+    private long firstTokenNanos = -1;
+
+    Released(int maxTokens, long start, GuardedListener listener) {
+      this.tokens = new int[maxTokens];
+      this.start = start;
+      this.listener = listener;
+    }
+
+    void add(Pending p) {
+      tokens[count++] = p.tokenId();
+      text.append(p.text());
+      firstTokenNanos = firstTokenNanos < 0 ? System.nanoTime() - start : firstTokenNanos;
+      listener.onReleased(p.tokenId(), p.text(), p.activity());
+    }
+
+    /** Text held back to the end (a possible stop string that was not one); no token of its own. */
+    void addHeldBackText(String rest) {
+      text.append(rest);
+      listener.onReleased(-1, rest, null);
+    }
+
+    int[] tokens() {
+      return Arrays.copyOf(tokens, count);
+    }
+
+    String text() {
+      return text.toString();
+    }
+
+    long firstTokenNanos() {
+      return firstTokenNanos;
+    }
+  }
+
   public GuardedGeneration generate(GuardedRequest request, GenerationControl control, GuardedListener listener) {
     long start = System.nanoTime();
     Sampler sampler = new Sampler(request.sampling());
@@ -63,10 +104,7 @@ public final class GuardedGenerator {
     int maxTokens = request.sampling().maxTokens();
     int[] prompt = request.promptTokens();
     ArrayDeque<Pending> pending = new ArrayDeque<>();
-    int[] released = new int[maxTokens];
-    int releasedCount = 0;
-    StringBuilder releasedText = new StringBuilder();
-    long firstToken = -1;
+    Released released = new Released(maxTokens, start, listener);
     FinishReason finish = FinishReason.LENGTH;
 
     try (InferenceSession session = model.newSession()) {
@@ -103,11 +141,7 @@ public final class GuardedGenerator {
         List<TokenActivity> read = monitor.activity();
         pending.add(new Pending(token, text.text(), read.get(read.size() - 1)));
         while (pending.size() >= holdBack) {
-          Pending p = pending.poll();
-          released[releasedCount++] = p.tokenId();
-          releasedText.append(p.text());
-          firstToken = firstToken < 0 ? System.nanoTime() - start : firstToken;
-          listener.onReleased(p.tokenId(), p.text(), p.activity());
+          released.add(pending.poll());
         }
         if (text.stopped()) {
           finish = FinishReason.STOP;
@@ -119,20 +153,14 @@ public final class GuardedGenerator {
       if (block != null) {
         finish = FinishReason.CONTENT_FILTER;
       } else if (finish != FinishReason.CANCELLED) {
-        for (Pending p : pending) {
-          released[releasedCount++] = p.tokenId();
-          releasedText.append(p.text());
-          firstToken = firstToken < 0 ? System.nanoTime() - start : firstToken;
-          listener.onReleased(p.tokenId(), p.text(), p.activity());
-        }
+        pending.forEach(released::add);
         String rest = stopString ? "" : output.flush();
         if (!rest.isEmpty()) {
-          releasedText.append(rest);
-          listener.onReleased(-1, rest, null);
+          released.addHeldBackText(rest);
         }
       }
-      return new GuardedGeneration(prompt, Arrays.copyOf(released, releasedCount), releasedText.toString(), finish, monitor.hits(),
-          monitor.activity(), block, sampler.seed(), prefill, firstToken, System.nanoTime() - start);
+      return new GuardedGeneration(prompt, released.tokens(), released.text(), finish, monitor.hits(),
+          monitor.activity(), block, sampler.seed(), prefill, released.firstTokenNanos(), System.nanoTime() - start);
     }
   }
 

@@ -76,7 +76,10 @@ final class ProbeReadout implements BatchableHook {
     if (position == 0 && tokenId == bosTokenId) {
       return 0;
     }
-    double logit = probe.logit(java.util.Arrays.copyOfRange(flat, offset, offset + width));
+    if (width != probe.dIn()) {
+      throw new IllegalStateException("the probe reads d_in " + probe.dIn() + " but the activation has " + width);
+    }
+    double logit = probe.logit(flat, offset);
     if (probe.pool() == Pooling.MEAN) {
       logitSum += logit;
       counted++;

@@ -96,8 +96,8 @@ final class RuleMetrics {
     }
   }
 
-  void countMonitorFailure() {
-    monitorFailures.inc();
+  void countMonitorFailures(long tokens) {
+    monitorFailures.inc(tokens);
   }
 
   void countMonitoredTokens(long tokens) {

@@ -130,7 +130,12 @@ public final class ServerMetrics {
 
   /** The monitor could not read a token (SAE encode failed, probe score missing). */
   public void countMonitorFailure() {
-    rules.countMonitorFailure();
+    countMonitorFailures(1);
+  }
+
+  /** The monitor could not read {@code tokens} tokens. */
+  public void countMonitorFailures(long tokens) {
+    rules.countMonitorFailures(tokens);
   }
 
   /** Tokens the monitor read (the denominator of feature activation rates). */

@@ -137,9 +137,17 @@ public final class Probe {
     if (activation.length != direction.length) {
       throw new IllegalArgumentException("activation has " + activation.length + " values; the probe reads " + direction.length);
     }
+    return logit(activation, 0);
+  }
+
+  /** w·x + b for the row starting at {@code offset} of a flat [rows, d_in] array (no copy of the row). */
+  public double logit(float[] rows, int offset) {
+    if (offset < 0 || offset + direction.length > rows.length) {
+      throw new IllegalArgumentException("no row of " + direction.length + " values at offset " + offset + " of " + rows.length);
+    }
     double z = bias;
     for (int j = 0; j < direction.length; j++) {
-      z += (double) direction[j] * activation[j];
+      z += (double) direction[j] * rows[offset + j];
     }
     return z;
   }

@@ -97,9 +97,7 @@ final class MetricsObserver implements ExchangeObserver {
       }
     }
     metrics.countMonitoredTokens(monitored);
-    for (long i = 0; i < failures; i++) {
-      metrics.countMonitorFailure();
-    }
+    metrics.countMonitorFailures(failures);
     for (CompiledRule r : now.rules()) {
       for (int f : r.features()) {
         Long n = active.remove(f); // a feature two rules read is counted once

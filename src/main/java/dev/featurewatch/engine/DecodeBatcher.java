@@ -4,22 +4,34 @@ import dev.featurewatch.model.GradientMode;
 import dev.featurewatch.model.Hooks;
 import dev.featurewatch.model.InferenceSession;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * Batches the decode steps of concurrent generations into one forward pass. Each generation's
- * thread hands its next token in and waits; one decode thread takes every step waiting at that
- * moment and runs them together ({@link InferenceSession#decodeTogether}): under load the steps
- * that queue while a pass runs form the next batch, so aggregate throughput grows with the number
- * of streams while a lone stream pays almost nothing. Each request keeps its own hooks.
+ * thread hands its next token in and waits; one decode thread runs the waiting steps together
+ * ({@link InferenceSession#decodeTogether}), so aggregate throughput grows with the number of
+ * streams while a lone stream pays almost nothing. Each request keeps its own hooks.
+ *
+ * <p>Between two steps each generation does its own work (sampling, rules, sending the token),
+ * so right after a pass only the quickest have their next step in. Taking just those would split
+ * the streams into many small passes, each paying a whole pass's fixed cost. Waiting for all of
+ * them would leave the model idle while they work. So the decode thread waits until half of the
+ * generations still decoding ({@link #leave} says one has ended) have a step in: the streams fall
+ * into two alternating cohorts, one working while the other's pass runs. It waits at most as long
+ * as the last pass took, so a slow stream delays the others by no more than one pass. A lone
+ * generation decodes on its own thread, with no hand-off.
  */
 public final class DecodeBatcher implements AutoCloseable {
   private record Step(InferenceSession session, int token, Hooks hooks, CompletableFuture<float[]> logits) {}
 
   private final int maxBatch;
   private final List<Step> waiting = new ArrayList<>();
+  private final Set<InferenceSession> decoding = new HashSet<>();
+  private long lastPassNanos;
   private final Thread thread;
   private boolean closed;
 
@@ -34,20 +46,41 @@ public final class DecodeBatcher implements AutoCloseable {
     thread.start();
   }
 
-  /** One decode step of {@code session}: blocks until its batch has run; returns the next-token logits. */
+  /**
+   * One decode step of {@code session}: blocks until its batch has run; returns the next-token
+   * logits. Call {@link #leave} when the session's generation ends.
+   */
   public float[] decode(InferenceSession session, int token, Hooks hooks) {
     Step step = new Step(session, token, hooks, new CompletableFuture<>());
+    boolean alone;
     synchronized (waiting) {
       if (closed) {
         throw new IllegalStateException("the decode batcher is closed");
       }
-      waiting.add(step);
-      waiting.notifyAll();
+      decoding.add(session);
+      alone = decoding.size() == 1;
+      if (!alone) {
+        waiting.add(step);
+        waiting.notifyAll();
+      }
+    }
+    if (alone) {
+      // The only generation decoding: nothing to batch with, so no hand-off to the decode thread.
+      return session.forward(new int[] {token}, hooks);
     }
     try {
       return step.logits().join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** Says {@code session} will send no more steps, so no pass waits for it. Call when its generation ends. */
+  public void leave(InferenceSession session) {
+    synchronized (waiting) {
+      if (decoding.remove(session)) {
+        waiting.notifyAll();
+      }
     }
   }
 
@@ -66,11 +99,32 @@ public final class DecodeBatcher implements AutoCloseable {
         if (waiting.isEmpty()) {
           return;
         }
+        gatherTheRest();
         List<Step> head = waiting.subList(0, Math.min(maxBatch, waiting.size()));
         batch = new ArrayList<>(head);
         head.clear();
       }
+      long start = System.nanoTime();
       run(batch);
+      lastPassNanos = System.nanoTime() - start;
+    }
+  }
+
+  /** Waits (the monitor's lock released meanwhile) for half the decoding generations' steps; see the class comment. */
+  private void gatherTheRest() {
+    long deadline = System.nanoTime() + lastPassNanos;
+    int enough = Math.min(maxBatch, Math.max(1, (decoding.size() + 1) / 2));
+    while (!closed && waiting.size() < enough) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        waiting.wait(left / 1_000_000, (int) (left % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

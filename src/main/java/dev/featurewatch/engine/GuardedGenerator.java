@@ -107,7 +107,8 @@ public final class GuardedGenerator {
     Released released = new Released(maxTokens, start, listener);
     FinishReason finish = FinishReason.LENGTH;
 
-    try (InferenceSession session = model.newSession()) {
+    InferenceSession session = model.newSession();
+    try (session) {
       float[] logits = session.forward(prompt, monitor.hooks());
       report(listener, monitor.afterPass(0, prompt, TokenSource.PROMPT));
       long prefill = System.nanoTime() - start;
@@ -161,6 +162,10 @@ public final class GuardedGenerator {
       }
       return new GuardedGeneration(prompt, released.tokens(), released.text(), finish, monitor.hits(),
           monitor.activity(), block, sampler.seed(), prefill, released.firstTokenNanos(), System.nanoTime() - start);
+    } finally {
+      if (batcher != null) {
+        batcher.leave(session);
+      }
     }
   }
 

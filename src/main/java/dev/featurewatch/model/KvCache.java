@@ -51,6 +51,27 @@ final class KvCache implements AutoCloseable {
     return new NDArray[] {keys[layer].get(filled), values[layer].get(filled)};
   }
 
+  /**
+   * Writes one new position of one layer after the stored ones and returns views {@code width}
+   * positions wide (at least length + 1), so that the caches of a batch line up; positions past
+   * the new one hold zeros or an unfinished pass's values, finite either way, for the caller to mask.
+   *
+   * @param key [kvHeads, 1, headDim]
+   * @param value [kvHeads, 1, headDim]
+   * @return {keys, values}, each [kvHeads, width, headDim]
+   */
+  NDArray[] appendPadded(int layer, NDArray key, NDArray value, int width) {
+    if (width < length + 1) {
+      throw new IllegalArgumentException("width " + width + " is shorter than the " + (length + 1) + " positions");
+    }
+    ensureCapacity(layer, width);
+    NDIndex written = new NDIndex(":, {}:{}, :", length, length + 1);
+    keys[layer].set(written, key);
+    values[layer].set(written, value);
+    NDIndex filled = new NDIndex(":, :{}, :", width);
+    return new NDArray[] {keys[layer].get(filled), values[layer].get(filled)};
+  }
+
   /** Marks the positions of a finished pass as stored. */
   void advance(int n) {
     length += n;

@@ -34,11 +34,21 @@ final class RotaryEmbedding {
 
   /** cos and sin tables of shape [n, 1, headDim] for positions start..start+n-1. */
   Tables tables(NDManager manager, int start, int n) {
+    int[] positions = new int[n];
+    for (int i = 0; i < n; i++) {
+      positions[i] = start + i;
+    }
+    return tables(manager, positions);
+  }
+
+  /** cos and sin tables of shape [n, 1, headDim], row i for {@code positions[i]} (a batch of sequences). */
+  Tables tables(NDManager manager, int[] positions) {
+    int n = positions.length;
     int half = headDim / 2;
     float[] cos = new float[n * headDim];
     float[] sin = new float[n * headDim];
     for (int i = 0; i < n; i++) {
-      float position = start + i;
+      float position = positions[i];
       for (int f = 0; f < half; f++) {
         float angle = position * inverseFrequencies[f];
         float c = (float) Math.cos(angle);

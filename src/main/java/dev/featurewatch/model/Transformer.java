@@ -189,17 +189,23 @@ public final class Transformer implements AutoCloseable {
 
   /**
    * One decode step for several sequences at once: row i is token {@code tokens[i]} of
-   * {@code caches[i]}'s sequence, run with {@code hooks[i]}. Projections, MLPs and the unembedding
-   * run as one batched matrix product over all rows; attention runs per sequence against its own
-   * cache; each request's hooks see only its own row. Returns each row's logits; gradients off.
+   * {@code caches[i]}'s sequence, run with {@code hooks[i]}. Everything runs batched over all
+   * rows: projections, MLPs and the unembedding as one matrix product, and attention over the
+   * caches padded to the longest one and masked, so a step costs about as many operations for
+   * sixteen sequences as for one. Each request's hooks see only its own row. Returns each row's
+   * logits; gradients off.
    */
   float[][] decodeStep(NDManager m, KvCache[] caches, int[] tokens, Hooks[] hooks) {
     GradientMode.disableOnThisThread();
     int b = tokens.length;
     HookContext[] contexts = new HookContext[b];
+    int[] starts = new int[b];
+    int width = 0;
     for (int i = 0; i < b; i++) {
       validate(caches[i], new int[] {tokens[i]}, hooks[i]);
-      contexts[i] = new HookContext(caches[i].length(), new int[] {tokens[i]});
+      starts[i] = caches[i].length();
+      width = Math.max(width, starts[i] + 1);
+      contexts[i] = new HookContext(starts[i], new int[] {tokens[i]});
     }
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
@@ -208,38 +214,19 @@ public final class Transformer implements AutoCloseable {
       if (embeddingScale != 1f) {
         x = x.mul(embeddingScale);
       }
-      NDList positions = new NDList();
-      NDList cos = new NDList();
-      NDList sin = new NDList();
-      AttentionMasks[] masks = new AttentionMasks[b];
-      for (int i = 0; i < b; i++) {
-        int start = caches[i].length();
-        if (weights.positionEmbedding() != null) {
-          positions.add(weights.positionEmbedding().get(m, new NDIndex("{}:{}", start, start + 1)));
-        }
-        if (rotary != null) {
-          RotaryEmbedding.Tables t = rotary.tables(m, start, 1);
-          cos.add(t.cos());
-          sin.add(t.sin());
-        }
-        masks[i] = new AttentionMasks(m, config, start, 1);
+      if (weights.positionEmbedding() != null) {
+        NDArray at = m.create(toLongs(starts));
+        x = x.add(at.getNDArrayInternal().embedding(at, weights.positionEmbedding(), SparseFormat.DENSE).singletonOrThrow());
       }
-      if (!positions.isEmpty()) {
-        x = x.add(NDArrays.concat(positions, 0));
-      }
-      RotaryEmbedding.Tables rope = rotary == null ? null
-          : new RotaryEmbedding.Tables(NDArrays.concat(cos, 0), NDArrays.concat(sin, 0));
+      RotaryEmbedding.Tables rope = rotary == null ? null : rotary.tables(m, starts);
+      BatchAttentionMasks masks = new BatchAttentionMasks(m, config, starts, width);
 
       for (int layer = 0; layer < config.numLayers(); layer++) {
         BlockWeights block = weights.blocks().get(layer);
         x = runHooks(HookPoint.Kind.RESID_PRE, layer, x, hooks, contexts);
         NDArray[] qkv = projectQkv(block, block.attentionNorm().apply(x), rope);
-        NDList mixed = new NDList();
-        for (int i = 0; i < b; i++) {
-          NDIndex row = new NDIndex("{}:{}", i, i + 1);
-          mixed.add(attend(layer, qkv[0].get(row), qkv[1].get(row), qkv[2].get(row), masks[i].forLayer(layer), caches[i]));
-        }
-        NDArray attention = block.output().apply(NDArrays.concat(mixed, 0));
+        NDArray mixed = attendPadded(layer, qkv[0], qkv[1], qkv[2], masks.forLayer(layer), caches, width);
+        NDArray attention = block.output().apply(mixed);
         if (block.postAttentionNorm() != null) {
           attention = block.postAttentionNorm().apply(attention);
         }
@@ -399,6 +386,40 @@ public final class Transformer implements AutoCloseable {
     }
     NDArray mixed = scores.softmax(-1).matMul(values); // [kvHeads, group, n, headDim]
     return mixed.transpose(2, 0, 1, 3).reshape(n, (long) heads * headDim);
+  }
+
+  /**
+   * Attention of a batch of single queries, each over its own cache: the new keys and values go
+   * into each cache, then all caches are read as views padded to {@code width} and stacked, so
+   * scores, softmax and mixing are one operation each for the whole batch. Returns [rows, heads · headDim].
+   */
+  private NDArray attendPadded(int layer, NDArray q, NDArray k, NDArray v, NDArray mask, KvCache[] caches, int width) {
+    int b = caches.length;
+    int heads = config.numHeads();
+    int kvHeads = config.numKvHeads();
+    int headDim = config.headDim();
+    NDArray newKeys = k.transpose(1, 0, 2); // [kvHeads, rows, headDim]
+    NDArray newValues = v.transpose(1, 0, 2);
+    NDList keyViews = new NDList(b);
+    NDList valueViews = new NDList(b);
+    for (int i = 0; i < b; i++) {
+      NDIndex row = new NDIndex(":, {}:{}, :", i, i + 1);
+      NDArray[] cached = caches[i].appendPadded(layer, newKeys.get(row), newValues.get(row), width);
+      keyViews.add(cached[0]);
+      valueViews.add(cached[1]);
+    }
+    NDArray keys = NDArrays.stack(keyViews, 0).expandDims(2); // [rows, kvHeads, 1, width, headDim]
+    NDArray values = NDArrays.stack(valueViews, 0).expandDims(2);
+    // Query head h reads key/value head h / group, as Hugging Face's repeat_kv arranges them.
+    NDArray grouped = q.reshape(b, kvHeads, heads / kvHeads, 1, headDim);
+    NDArray scores = grouped.matMul(keys.transpose(0, 1, 2, 4, 3)).mul((float) config.attentionScale());
+    if (config.attnLogitSoftcap() > 0) {
+      scores = softcap(scores, config.attnLogitSoftcap());
+    }
+    if (mask != null) {
+      scores = scores.add(mask);
+    }
+    return scores.softmax(-1).matMul(values).reshape(b, (long) heads * headDim); // [rows, kvHeads, group, 1, headDim]
   }
 
   private NDArray mlp(BlockWeights block, NDArray h) {

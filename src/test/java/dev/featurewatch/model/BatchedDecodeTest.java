@@ -50,4 +50,43 @@ class BatchedDecodeTest {
       }
     }
   }
+
+  /**
+   * Padded attention: a short sequence batched with one past the caches' first capacity (64
+   * positions) is read through views as wide as the long one, its own padding masked out.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"stories260k", "tiny-gemma2"})
+  void aShortSequenceBatchedWithALongOneMatchesItsDecodingAlone(String fixture) {
+    try (Transformer model = Transformer.load(Fixtures.model(fixture))) {
+      int[] longPrompt = new int[90];
+      for (int i = 0; i < longPrompt.length; i++) {
+        longPrompt[i] = 1 + (i * 7) % 50;
+      }
+      int[][] prompts = {{1, 5}, longPrompt};
+      Hooks[] hooks = {Hooks.none(), Hooks.none()};
+      List<InferenceSession> alone = new ArrayList<>();
+      List<InferenceSession> together = new ArrayList<>();
+      try {
+        for (int[] prompt : prompts) {
+          alone.add(model.newSession());
+          together.add(model.newSession());
+          alone.get(alone.size() - 1).forward(prompt, Hooks.none());
+          together.get(together.size() - 1).forward(prompt, Hooks.none());
+        }
+        int[] next = {3, 4};
+        for (int step = 0; step < 3; step++) {
+          float[][] batched = InferenceSession.decodeTogether(together.toArray(new InferenceSession[0]), next, hooks);
+          for (int i = 0; i < prompts.length; i++) {
+            float[] single = alone.get(i).forward(new int[] {next[i]}, hooks[i]);
+            double diff = Fixtures.maxAbsDiff(single, batched[i]);
+            assertTrue(diff < 1e-4, fixture + " step " + step + " row " + i + ": max |diff| " + diff);
+          }
+        }
+      } finally {
+        alone.forEach(InferenceSession::close);
+        together.forEach(InferenceSession::close);
+      }
+    }
+  }
 }

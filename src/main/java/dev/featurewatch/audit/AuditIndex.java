@@ -179,19 +179,27 @@ public final class AuditIndex implements AutoCloseable {
     if (committed != null) {
       committed.forEach(e -> data.put(e.getKey(), e.getValue()));
     }
-    AuditOffset point = null;
-    try {
-      if (FORMAT.equals(data.get(FORMAT_KEY))) {
-        point = new AuditOffset(Integer.parseInt(data.get(SEGMENT_KEY)), Long.parseLong(data.get(OFFSET_KEY)));
-      }
-    } catch (RuntimeException e) {
-      point = null; // unreadable user data: rebuild
-    }
+    AuditOffset point = committedThrough(data);
     if (point == null || point.isAfter(log.end())) {
       writer.deleteAll();
       return AuditOffset.START;
     }
     return point;
+  }
+
+  /**
+   * How far into the log a commit of this index had read, from its user data; null when another
+   * index format wrote it or the data is unreadable (such an index is rebuilt, not trusted).
+   */
+  static AuditOffset committedThrough(Map<String, String> userData) {
+    try {
+      if (FORMAT.equals(userData.get(FORMAT_KEY))) {
+        return new AuditOffset(Integer.parseInt(userData.get(SEGMENT_KEY)), Long.parseLong(userData.get(OFFSET_KEY)));
+      }
+    } catch (RuntimeException e) {
+      // unreadable user data: as good as none
+    }
+    return null;
   }
 
   public Path folder() {
@@ -271,19 +279,24 @@ public final class AuditIndex implements AutoCloseable {
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        ScoreDoc[] docs = s.search(query, limit, NEWEST_FIRST).scoreDocs;
-        List<AuditSummary> out = new ArrayList<>(docs.length);
-        var stored = s.storedFields();
-        for (ScoreDoc d : docs) {
-          out.add(AuditDocuments.summary(stored.document(d.doc)));
-        }
-        return out;
+        return newestFirst(s, query, limit);
       } finally {
         searchers.release(s);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("audit search failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The newest {@code limit} matches of a searcher over audit documents, as summaries. */
+  static List<AuditSummary> newestFirst(IndexSearcher s, Query query, int limit) throws IOException {
+    ScoreDoc[] docs = s.search(query, limit, NEWEST_FIRST).scoreDocs;
+    List<AuditSummary> out = new ArrayList<>(docs.length);
+    var stored = s.storedFields();
+    for (ScoreDoc d : docs) {
+      out.add(AuditDocuments.summary(stored.document(d.doc)));
+    }
+    return out;
   }
 
   /** Indexes the log from where this index stopped to the log's acknowledged end. */

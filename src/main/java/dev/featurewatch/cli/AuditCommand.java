@@ -25,13 +25,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code audit}: the server's audit trail, offline. */
-@Command(name = "audit", description = "Work with a server's audit log.", subcommands = {AuditCommand.ReplayCommand.class})
+@Command(name = "audit", description = "Work with a server's audit log.", subcommands = {AuditCommand.ReplayCommand.class,
+    AuditSearchCommand.class})
 final class AuditCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand: replay");
+    throw new ParameterException(spec.commandLine(), "missing subcommand: replay or search");
   }
 
   /**

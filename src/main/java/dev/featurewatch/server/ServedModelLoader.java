@@ -1,5 +1,6 @@
 package dev.featurewatch.server;
 
+import ai.djl.Device;
 import dev.featurewatch.api.ServedModel;
 import dev.featurewatch.dictionary.DictionaryFiles;
 import dev.featurewatch.dictionary.DictionaryIndex;
@@ -32,7 +33,8 @@ final class ServedModelLoader {
 
   static ServedModel load(ServerConfig config, Consumer<String> log) {
     Path modelDir = config.path("model.path");
-    Transformer model = Transformer.load(modelDir);
+    Device device = ModelDevice.parse(config.string("model.device"));
+    Transformer model = Transformer.load(modelDir, device);
     String id = config.string("model.id") != null ? config.string("model.id")
         : modelDir.toAbsolutePath().normalize().getFileName().toString();
     if (id.equals("model") && modelDir.toAbsolutePath().normalize().getParent() != null) {
@@ -40,11 +42,13 @@ final class ServedModelLoader {
     }
     TextTokenizer tokenizer = TextTokenizer.load(modelDir);
     ChatTemplate template = ChatTemplate.load(modelDir);
-    log.accept(String.format("model %s from %s (%d layers, d_model %d, vocabulary %d, context %d)", id, modelDir,
-        model.config().numLayers(), model.config().hiddenSize(), model.config().vocabSize(), model.config().maxPositions()));
+    log.accept(String.format("model %s from %s on %s (%d layers, d_model %d, vocabulary %d, context %d)", id, modelDir,
+        model.device(), model.config().numLayers(), model.config().hiddenSize(), model.config().vocabSize(),
+        model.config().maxPositions()));
 
     Path saeDir = config.path("sae.path");
-    SparseAutoencoder sae = SparseAutoencoder.loadFor(saeDir, model.config(), null);
+    SparseAutoencoder sae = SparseAutoencoder.loadFor(saeDir, model.config(), model.device(),
+        config.string("sae.hook")); // for layouts that do not record their hook (Gemma Scope's params.npz)
     log.accept(String.format("SAE from %s: %s d_sae %d at %s", saeDir, sae.config().architecture(), sae.config().dSae(),
         sae.config().hookName()));
 

@@ -38,7 +38,9 @@ public final class ServerConfig {
     d.put("security.keys_path", null);
     d.put("model.path", "organism/model");
     d.put("model.id", null);
+    d.put("model.device", "auto");
     d.put("sae.path", "dictionaries/organism");
+    d.put("sae.hook", null);
     d.put("dictionary.path", "dictionaries/organism/dictionary.jsonl");
     d.put("probes.path", "organism/probes");
     d.put("rules.path", "rules");

@@ -9,6 +9,7 @@ import dev.featurewatch.engine.GuardedListener;
 import dev.featurewatch.engine.GuardedRequest;
 import dev.featurewatch.engine.TokenActivity;
 import dev.featurewatch.engine.TokenListener;
+import dev.featurewatch.model.ChatMessage;
 import dev.featurewatch.model.GradientMode;
 import dev.featurewatch.model.ModelConfig;
 import dev.featurewatch.model.SamplingParams;
@@ -60,8 +61,14 @@ final class GuardrailBenchCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "3", description = "Measured runs after a warm-up (default ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--rules", defaultValue = "rules", description = "Rules folder (default ${DEFAULT-VALUE}).")
+  @Option(names = "--rules", description = "Rules folder (default: the config's, else rules).")
   String rules;
+
+  @Option(names = "--config", description = "Server config (YAML) naming the model, SAE, probes and rules to measure "
+      + "(default: the committed organism).")
+  Path config;
+
+  private String servedId;
 
   @Override
   public Integer call() throws Exception {
@@ -70,15 +77,25 @@ final class GuardrailBenchCommand implements Callable<Integer> {
     Path audit = Files.createTempDirectory("featurewatch-bench-audit");
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("server.port", "0");
-    settings.put("rules.path", rules);
+    if (rules != null) {
+      settings.put("rules.path", rules);
+    }
     settings.put("rules.watch", "false");
+    // The measurement's own server: open, plain HTTP, no alerts, whatever the config says.
+    settings.put("security.keys_path", "");
+    settings.put("server.tls_cert_path", "");
+    settings.put("server.tls_key_path", "");
+    settings.put("alerts.alertmanager_url", "");
+    settings.put("alerts.webhook_url", "");
     settings.put("audit.path", audit.toString());
     settings.put("engine.threads", "16");
     settings.put("engine.queue", "64");
     settings.put("engine.batch_decode", "true");
-    try (FeatureWatchServer server = FeatureWatchServer.start(ServerConfig.load(null, Map.of(), settings), line -> { })) {
+    try (FeatureWatchServer server = FeatureWatchServer.start(ServerConfig.load(config, Map.of(), settings), line -> { })) {
       ServedModel served = server.served();
-      int[] prompt = served.tokenizer().encode("<|bos|><|user|>Tell me about the Golden Gate Bridge.<|end|><|assistant|>", false);
+      servedId = served.id();
+      int[] prompt = served.tokenizer().encode(served.chatTemplate().render(
+          List.of(new ChatMessage("user", "Tell me about the Golden Gate Bridge.")), true), false);
       int n = Math.min(tokens, served.contextLength() - prompt.length - 1);
       CompiledRules shipped = server.rules().current();
       out.printf("Served model %s, SAE d_sae %d at %s, %d probes, %d rules; %d tokens per run, best of %d runs%n", served.id(),
@@ -109,7 +126,7 @@ final class GuardrailBenchCommand implements Callable<Integer> {
       double[] alone;
       settings.put("engine.batch_decode", "false");
       settings.put("audit.path", Files.createTempDirectory("featurewatch-bench-audit").toString());
-      try (FeatureWatchServer unbatched = FeatureWatchServer.start(ServerConfig.load(null, Map.of(), settings), line -> { })) {
+      try (FeatureWatchServer unbatched = FeatureWatchServer.start(ServerConfig.load(config, Map.of(), settings), line -> { })) {
         alone = concurrency(unbatched.port(), n / 2);
       }
       int[] streams = {1, 4, 16};
@@ -161,9 +178,9 @@ final class GuardrailBenchCommand implements Callable<Integer> {
   }
 
   /** Aggregate tokens/s of {@code streams} concurrent streamed completions, from request to {@code [DONE]}. */
-  private static double httpStreams(int port, int n, int streams) throws Exception {
+  private double httpStreams(int port, int n, int streams) throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    String body = "{\"model\": \"organism\", \"prompt\": \"The Golden Gate Bridge\", \"max_tokens\": " + n
+    String body = "{\"model\": \"" + servedId + "\", \"prompt\": \"The Golden Gate Bridge\", \"max_tokens\": " + n
         + ", \"temperature\": 0, \"stream\": true, \"featurewatch\": {\"ignore_eos\": true}}";
     ExecutorService pool = Executors.newFixedThreadPool(streams);
     try {

@@ -82,7 +82,7 @@ public final class CompletionService {
       throw error;
     }
     return future.handle((generation, failure) -> {
-      OpenAiError error = failure == null ? null : asOpenAiError(failure);
+      OpenAiError error = failure == null ? null : asOpenAiError(failure, exchange.id());
       finish(exchange, generation, error);
       return error;
     }).thenCompose(error -> recorder.record(exchange).handle((ok, auditFailure) -> {
@@ -157,11 +157,20 @@ public final class CompletionService {
   }
 
   static OpenAiError asOpenAiError(Throwable failure) {
+    return asOpenAiError(failure, null);
+  }
+
+  /**
+   * The client's error for a failure: an {@link OpenAiError} as it is, anything else a 500 whose
+   * message names no internals (the server log has the exception, under the request's id).
+   */
+  static OpenAiError asOpenAiError(Throwable failure, String exchangeId) {
     Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     if (t instanceof OpenAiError e) {
       return e;
     }
-    LOG.log(Level.SEVERE, "request failed", t);
-    return OpenAiError.serverError("the server failed to answer (" + t.getClass().getSimpleName() + ")");
+    String request = exchangeId == null ? "the request" : "request " + exchangeId;
+    LOG.log(Level.SEVERE, request + " failed", t);
+    return OpenAiError.serverError("the server failed to answer " + request + "; the server log has the details");
   }
 }

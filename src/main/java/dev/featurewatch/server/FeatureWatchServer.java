@@ -77,7 +77,15 @@ public final class FeatureWatchServer implements AutoCloseable {
 
   /** Loads everything the config names and starts listening; {@code log} hears what was loaded. */
   public static FeatureWatchServer start(ServerConfig config, Consumer<String> log) throws RuleValidationException {
-    ServedModel served = ServedModelLoader.load(config, log);
+    return start(config, ServedModelLoader.load(config, log), log);
+  }
+
+  /**
+   * Serves a model the caller loaded (embedding FeatureWatch, or a test that wraps the model);
+   * the config's model settings are not read. The server closes {@code served} when it closes.
+   */
+  public static FeatureWatchServer start(ServerConfig config, ServedModel served, Consumer<String> log)
+      throws RuleValidationException {
     RuleRepository rules = RuleRepository.open(config.path("rules.path"), new RuleCompiler(served.dictionaryIndex(),
         served.guardrail().probeNames(), served.sae().config().dSae()));
     log.accept(String.format("rules from %s: %d loaded (hold back %d)", rules.directory(), rules.current().size(),

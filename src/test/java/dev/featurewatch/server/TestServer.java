@@ -40,6 +40,15 @@ public final class TestServer implements AutoCloseable {
    * @param settings further settings by key (engine.threads, ...)
    */
   public static TestServer start(Path folder, Map<String, String> ruleFiles, Map<String, String> settings) {
+    return start(folder, ruleFiles, settings, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #start(Path, Map, Map)}, serving the loaded model as {@code wrap} returns it (a
+   * test injecting a fault into the real model).
+   */
+  public static TestServer start(Path folder, Map<String, String> ruleFiles, Map<String, String> settings,
+      java.util.function.UnaryOperator<dev.featurewatch.api.ServedModel> wrap) {
     try {
       Path rules = Files.createDirectories(folder.resolve("rules"));
       for (Map.Entry<String, String> f : ruleFiles.entrySet()) {
@@ -51,7 +60,8 @@ public final class TestServer implements AutoCloseable {
       overrides.put("audit.path", folder.resolve("audit").toString());
       overrides.putAll(settings);
       List<String> log = new ArrayList<>();
-      FeatureWatchServer server = FeatureWatchServer.start(ServerConfig.load(null, Map.of(), overrides), log::add);
+      ServerConfig config = ServerConfig.load(null, Map.of(), overrides);
+      FeatureWatchServer server = FeatureWatchServer.start(config, wrap.apply(ServedModelLoader.load(config, log::add)), log::add);
       TestServer t = new TestServer(server, rules);
       t.log.addAll(log);
       return t;

@@ -11,7 +11,8 @@ import java.util.Set;
  * side depends on the alerts package, never the other way round.
  */
 final class AlertMetrics implements AlertDeliveryListener {
-  private static final KnownLabelValues SINKS = new KnownLabelValues(Set.of("alertmanager", "webhook"));
+  private static final Set<String> KNOWN_SINKS = Set.of("alertmanager", "webhook");
+  private static final KnownLabelValues SINKS = new KnownLabelValues(KNOWN_SINKS);
 
   private final Counter sent;
   private final Counter failed;
@@ -29,6 +30,13 @@ final class AlertMetrics implements AlertDeliveryListener {
         .labelNames("sink").register(registry);
     spoolSize = Gauge.build("featurewatch_alert_spool_size", "Alerts waiting for delivery, over all sinks.")
         .register(registry);
+    // Every sink's series from the start, at 0: alerting rules on increase() then see the first failure.
+    for (String sink : KNOWN_SINKS) {
+      sent.labels(sink);
+      dropped.labels(sink);
+      failed.labels(sink, "retry");
+      failed.labels(sink, "discarded");
+    }
   }
 
   @Override

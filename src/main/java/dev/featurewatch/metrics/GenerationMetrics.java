@@ -18,6 +18,7 @@ final class GenerationMetrics {
   private final Counter.Child promptTokens;
   private final Counter.Child completionTokens;
   private final SuppliedGauge queueDepth;
+  private final Gauge queueCapacity;
   private final Gauge inFlight;
 
   GenerationMetrics(CollectorRegistry registry) {
@@ -34,6 +35,9 @@ final class GenerationMetrics {
     completionTokens = tokens.labels("completion");
     queueDepth = new SuppliedGauge("featurewatch_queue_depth", "Generation requests waiting for a slot.");
     queueDepth.register(registry);
+    queueCapacity = Gauge.build("featurewatch_queue_capacity",
+            "Generation requests that may wait for a slot (engine.queue); more are refused with 429.")
+        .register(registry);
     inFlight = Gauge.build("featurewatch_generations_in_flight", "Generations running now.").register(registry);
   }
 
@@ -55,6 +59,10 @@ final class GenerationMetrics {
 
   SuppliedGauge queueDepth() {
     return queueDepth;
+  }
+
+  void setQueueCapacity(int capacity) {
+    queueCapacity.set(capacity);
   }
 
   void generationStarted() {

@@ -37,6 +37,8 @@ final class RuleMetrics {
     blocks = Counter.build("featurewatch_blocks_total",
             "Generations stopped by an enforced block, by cause (condition or monitor_failure: failed closed).")
         .labelNames("cause").register(registry);
+    blocks.labels("condition"); // both causes from the start, at 0 (see setKnownRules)
+    blocks.labels("monitor_failure");
     steers = Counter.build("featurewatch_steers_total", "Enforced steer hits (interventions applied).")
         .register(registry).labels();
     monitorFailures = Counter.build("featurewatch_monitor_failures_total",
@@ -53,12 +55,24 @@ final class RuleMetrics {
         .labelNames("label").register(registry);
   }
 
-  /** Replaces the rule ids accepted as labels; series of rules no longer known are removed. */
-  void setKnownRules(Collection<String> ruleIds) {
+  /**
+   * Replaces the rule ids accepted as labels. Every known rule gets its hit series for every action
+   * and mode at once, at 0 (a monitor failure hits as a block whatever the rule's action): a series
+   * that first appears at 1 shows no {@code increase()} in Prometheus, so an alert on it would miss
+   * the first hit. Series of rules no longer known are removed; existing ones keep their counts.
+   */
+  synchronized void setKnownRules(Collection<String> ruleIds) {
     for (String gone : rules.replace(ruleIds)) {
       for (ActionKind action : ActionKind.values()) {
         for (RuleMode mode : RuleMode.values()) {
           hits.remove(gone, lower(action), lower(mode));
+        }
+      }
+    }
+    for (String rule : ruleIds) {
+      for (ActionKind action : ActionKind.values()) {
+        for (RuleMode mode : RuleMode.values()) {
+          hits.labels(rule, lower(action), lower(mode)); // creates the series at 0, or finds it
         }
       }
     }

@@ -112,6 +112,11 @@ public final class ServerMetrics {
     generation.queueDepth().set(depth);
   }
 
+  /** How many requests the queue holds before it refuses (saturation = depth / capacity). */
+  public void setQueueCapacity(int capacity) {
+    generation.setQueueCapacity(capacity);
+  }
+
   public void generationStarted() {
     generation.generationStarted();
   }

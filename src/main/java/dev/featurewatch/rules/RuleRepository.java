@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * A folder of rule files and the snapshot compiled from it. Requests read {@link #current()}
@@ -24,6 +26,7 @@ public final class RuleRepository {
   private final RuleFileParser parser = new RuleFileParser();
   private final AtomicReference<CompiledRules> current = new AtomicReference<>();
   private final Object changes = new Object();
+  private final List<Consumer<CompiledRules>> listeners = new CopyOnWriteArrayList<>();
 
   private RuleRepository(Path directory, RuleCompiler compiler) {
     this.folder = new RuleFolder(directory);
@@ -56,12 +59,20 @@ public final class RuleRepository {
     return current.get();
   }
 
+  /**
+   * Calls {@code listener} with every snapshot that starts serving from now on (reload, put,
+   * delete), in order, on the thread that made the change (not for the one serving now).
+   */
+  public void addListener(Consumer<CompiledRules> listener) {
+    listeners.add(listener);
+  }
+
   /** Re-reads every file; applies them if all are valid, else keeps the previous snapshot. */
   public ReloadResult reload() {
     synchronized (changes) {
       try {
         CompiledRules next = build(readAll());
-        current.set(next);
+        serve(next);
         return new ReloadResult(true, next, List.of(), next.warnings());
       } catch (RuleValidationException e) {
         return new ReloadResult(false, current.get(), e.problems(), List.of());
@@ -143,7 +154,7 @@ public final class RuleRepository {
       }
       CompiledRules next = build(files.with(target, name, text));
       folder.write(target, text);
-      current.set(next);
+      serve(next);
       return existing.isEmpty();
     }
   }
@@ -173,9 +184,15 @@ public final class RuleRepository {
       } else {
         folder.write(at.file.path(), text);
       }
-      current.set(next);
+      serve(next);
       return true;
     }
+  }
+
+  /** Swaps {@code next} in and tells the listeners; called under {@link #changes}, so they hear snapshots in order. */
+  private void serve(CompiledRules next) {
+    current.set(next);
+    listeners.forEach(l -> l.accept(next));
   }
 
   private void checkSingleRule(String id, String name, String yaml) throws RuleValidationException {

@@ -94,15 +94,18 @@ public final class FeatureWatchServer implements AutoCloseable {
     RuleDirectoryWatcher watcher = config.bool("rules.watch")
         ? new RuleDirectoryWatcher(rules, Duration.ofMillis(200), r -> logReload(r, log)) : null;
 
-    InferenceScheduler scheduler = new InferenceScheduler(config.integer("engine.threads", 1, 256),
-        config.integer("engine.queue", 0, 100_000));
+    int queueCapacity = config.integer("engine.queue", 0, 100_000);
+    InferenceScheduler scheduler = new InferenceScheduler(config.integer("engine.threads", 1, 256), queueCapacity);
     Authentication auth = new Authentication(keys(config, log), new RateLimiter());
     Vertx vertx = Vertx.vertx();
     TrafficFeed traffic = new TrafficFeed(vertx);
     ServerMetrics metrics = new ServerMetrics();
     metrics.bindQueueDepth(scheduler::queued);
+    metrics.setQueueCapacity(queueCapacity);
+    MetricsObserver metricsObserver = new MetricsObserver(metrics, rules::current);
+    rules.addListener(metricsObserver::register); // each rule's series exist (at 0) before its first hit
     List<ExchangeObserver> observers = new ArrayList<>();
-    observers.add(new MetricsObserver(metrics, rules::current));
+    observers.add(metricsObserver);
     observers.add(traffic);
     observers.add(new TokenAllowance(auth));
     AlertDispatcher alerts = alerts(config, metrics, log);

@@ -23,14 +23,23 @@ final class MetricsObserver implements ExchangeObserver {
   private final Supplier<CompiledRules> rules;
   private volatile CompiledRules registeredFor;
 
+  /** Registers the rules serving now at once, so their series are there (at 0) before the first hit. */
   MetricsObserver(ServerMetrics metrics, Supplier<CompiledRules> rules) {
     this.metrics = metrics;
     this.rules = rules;
+    register();
   }
 
-  /** Registers the rule ids and the features they read as label values, once per rules snapshot. */
+  /**
+   * Registers the rule ids and the features they read as label values, once per rules snapshot: at
+   * start, from the rule repository on every change, and lazily here in case a request reads a new
+   * snapshot before the repository's call arrives.
+   */
   private void register() {
-    CompiledRules now = rules.get();
+    register(rules.get());
+  }
+
+  void register(CompiledRules now) {
     if (now == registeredFor) {
       return;
     }

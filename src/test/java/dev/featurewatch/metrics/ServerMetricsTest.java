@@ -49,7 +49,7 @@ class ServerMetricsTest {
     metrics.setKnownRules(List.of("deception"));
     metrics.setKnownFeatures(List.of(7));
     String hostile = "/v1/rules/ignore-previous-instructions\"} 1\nevil";
-    int before = new Scrape(metrics.scrape()).samples.size();
+    long before = ownSamples(new Scrape(metrics.scrape()));
 
     for (int i = 0; i < 50; i++) {
       metrics.recordHttpRequest(hostile + i, "BREW" + i, 1000 + i, Duration.ofMillis(1));
@@ -67,10 +67,15 @@ class ServerMetricsTest {
         .map(x -> x.labels().get("feature")).toList());
     assertEquals(50, s.value("featurewatch_unregistered_label_values_total", "label", "rule"));
     assertEquals(50, s.value("featurewatch_unregistered_label_values_total", "label", "feature"));
-    int added = s.samples.size() - before;
+    long added = ownSamples(s) - before;
     // requests (1 + created) + duration histogram (15 buckets + Inf + count + sum + created)
-    // + rule hits (1 + created) + unregistered{rule,feature} (2 + 2 created); JVM series may vary a little.
+    // + rule hits (1 + created) + unregistered{rule,feature} (2 + 2 created) = 29.
     assertTrue(added < 40, "50 distinct strings added " + added + " samples");
+  }
+
+  /** The server's own samples: JVM series come and go with garbage collections (allocation per pool). */
+  private static long ownSamples(Scrape s) {
+    return s.samples.stream().filter(x -> x.name().startsWith("featurewatch_")).count();
   }
 
   @Test
@@ -97,6 +102,34 @@ class ServerMetricsTest {
     assertTrue(Double.isNaN(reloaded.value("featurewatch_rule_hits_total", "rule", "deception", "action", "block", "mode", "enforce")),
         "a removed rule's series goes");
     assertEquals(1, reloaded.value("featurewatch_rule_hits_total", "rule", "golden-gate", "action", "steer", "mode", "enforce"));
+  }
+
+  @Test
+  void knownLabelSetsStartAtZeroSoAlertsOnIncreaseSeeTheFirstHit() {
+    metrics.setKnownRules(List.of("golden-gate"));
+    Scrape s = new Scrape(metrics.scrape());
+    for (ActionKind action : ActionKind.values()) {
+      for (RuleMode mode : RuleMode.values()) {
+        assertEquals(0, s.value("featurewatch_rule_hits_total", "rule", "golden-gate", "action", lower(action),
+            "mode", lower(mode)), action + " " + mode);
+      }
+    }
+    assertEquals(0, s.value("featurewatch_blocks_total", "cause", "condition"));
+    assertEquals(0, s.value("featurewatch_blocks_total", "cause", "monitor_failure"));
+    for (String sink : List.of("alertmanager", "webhook")) {
+      assertEquals(0, s.value("featurewatch_alerts_sent_total", "sink", sink));
+      assertEquals(0, s.value("featurewatch_alerts_dropped_total", "sink", sink));
+      assertEquals(0, s.value("featurewatch_alerts_failed_total", "sink", sink, "outcome", "retry"));
+      assertEquals(0, s.value("featurewatch_alerts_failed_total", "sink", sink, "outcome", "discarded"));
+    }
+
+    metrics.recordRuleHit(hit("golden-gate", ActionKind.FLAG, RuleMode.ENFORCE, HitCause.CONDITION));
+    metrics.setKnownRules(List.of("golden-gate", "deception")); // a reload keeps counts and adds zeros
+    Scrape reloaded = new Scrape(metrics.scrape());
+    assertEquals(1, reloaded.value("featurewatch_rule_hits_total", "rule", "golden-gate", "action", "flag", "mode", "enforce"));
+    assertEquals(0, reloaded.value("featurewatch_rule_hits_total", "rule", "deception", "action", "block", "mode", "enforce"));
+    assertTrue(Double.isNaN(reloaded.value("featurewatch_rule_hits_total", "rule", "other", "action", "flag", "mode", "enforce")),
+        "no series for rules nobody registered");
   }
 
   @Test
@@ -135,6 +168,7 @@ class ServerMetricsTest {
     metrics.generationStarted();
     metrics.generationFinished();
     metrics.countRejectedRequest();
+    metrics.setQueueCapacity(16);
 
     Scrape s = new Scrape(metrics.scrape());
     assertEquals(1, s.value("featurewatch_time_to_first_token_seconds_count"));
@@ -146,6 +180,7 @@ class ServerMetricsTest {
     assertEquals(32, s.value("featurewatch_tokens_total", "kind", "completion"));
     assertEquals(4, s.value("featurewatch_queue_depth"));
     assertEquals("gauge", s.types.get("featurewatch_queue_depth"));
+    assertEquals(16, s.value("featurewatch_queue_capacity"));
     assertEquals(1, s.value("featurewatch_generations_in_flight"));
     assertEquals(1, s.value("featurewatch_rejected_requests_total"));
 
@@ -206,6 +241,10 @@ class ServerMetricsTest {
     other.countRejectedRequest();
     assertEquals(0, new Scrape(metrics.scrape()).value("featurewatch_rejected_requests_total"));
     assertEquals(1, new Scrape(other.scrape()).value("featurewatch_rejected_requests_total"));
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static RuleHit hit(String rule, ActionKind action, RuleMode mode, HitCause cause) {

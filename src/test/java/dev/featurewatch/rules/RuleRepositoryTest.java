@@ -126,6 +126,22 @@ class RuleRepositoryTest {
   }
 
   @Test
+  void listenersHearEverySnapshotThatStartsServing() throws Exception {
+    write("a.yaml", rule("x", 1));
+    RuleRepository repo = open();
+    List<List<String>> heard = new java.util.ArrayList<>();
+    repo.addListener(rules -> heard.add(rules.rules().stream().map(CompiledRule::id).toList()));
+    repo.put("y", rule("y", 2));
+    write("b.yaml", rule("z", 3));
+    repo.reload();
+    write("c.yaml", "broken: [");
+    repo.reload(); // refused: nothing new serves, nobody hears of it
+    Files.delete(dir.resolve("c.yaml"));
+    repo.delete("x");
+    assertEquals(List.of(List.of("x", "y"), List.of("x", "z", "y"), List.of("z", "y")), heard);
+  }
+
+  @Test
   void putCreatesAFileOfItsOwn() throws Exception {
     write("a.yaml", TWO_RULES);
     RuleRepository repo = open();

@@ -16,6 +16,13 @@ import java.util.function.Consumer;
  * request instead. Events are debounced (an editor's save is several events; a {@code git checkout}
  * many), so one burst gives one reload once the folder has been quiet for the debounce time. Each
  * reload's result, applied or rejected with its problems, goes to the listener.
+ *
+ * <p>A Kubernetes ConfigMap (or Secret) volume is watched too. Kubernetes' atomic writer keeps the
+ * files in a timestamped hidden folder and makes each {@code <name>.yaml} a symbolic link to
+ * {@code ..data/<name>.yaml}, {@code ..data} itself a link to the current timestamped folder. An
+ * update writes a new timestamped folder and renames a fresh {@code ..data_tmp} link over
+ * {@code ..data}: the {@code *.yaml} links never change, so the rename of {@code ..data} is the event
+ * that means "the rules changed" (the folder reader follows the links and skips the hidden entries).
  */
 public final class RuleDirectoryWatcher implements AutoCloseable {
   private final RuleRepository repository;
@@ -69,7 +76,16 @@ public final class RuleDirectoryWatcher implements AutoCloseable {
     }
   }
 
-  /** Whether the key's events touch a rule file (our own hidden temporary files do not). */
+  /**
+   * The link Kubernetes' atomic writer renames over to publish a new version of a ConfigMap or Secret
+   * volume.
+   */
+  static final String KUBERNETES_DATA_LINK = "..data";
+
+  /**
+   * Whether the key's events touch a rule file (our own hidden temporary files do not) or swap a
+   * Kubernetes volume's {@code ..data} link.
+   */
   private static boolean drain(WatchKey key) {
     boolean relevant = false;
     for (var event : key.pollEvents()) {
@@ -77,12 +93,17 @@ public final class RuleDirectoryWatcher implements AutoCloseable {
       if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
         relevant = true;
       } else if (context instanceof java.nio.file.Path p) {
-        String name = p.getFileName().toString();
-        relevant |= !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
+        relevant |= isRelevant(p.getFileName().toString());
       }
     }
     key.reset();
     return relevant;
+  }
+
+  /** Whether a change to this folder entry can change the rules. */
+  static boolean isRelevant(String name) {
+    return name.equals(KUBERNETES_DATA_LINK)
+        || !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
   }
 
   @Override

@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * The rule files of one folder: {@code *.yaml} and {@code *.yml} directly inside it, in name order,
- * hidden files (editors' and our own temporary files) left out. Writes are atomic (a temporary file
+ * hidden files (editors' and our own temporary files) left out. A rule file may be a symbolic link
+ * (it is read through it; a dangling one is skipped), so a Kubernetes ConfigMap volume works as is:
+ * its {@code <name>.yaml} links are read and its hidden {@code ..data} and {@code ..<timestamp>}
+ * entries are not. Writes are atomic (a temporary file
  * in the same folder, forced to disk, then renamed over the target), so a reload never reads half a
  * file written by {@link RuleRepository}.
  */

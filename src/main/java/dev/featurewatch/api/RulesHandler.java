@@ -10,6 +10,7 @@ import dev.featurewatch.rules.RuleIndex;
 import dev.featurewatch.rules.RuleProblem;
 import dev.featurewatch.rules.RuleRepository;
 import dev.featurewatch.rules.RuleValidationException;
+import dev.featurewatch.rules.RulesNotWritableException;
 import dev.featurewatch.rules.Validation;
 import dev.featurewatch.search.InvalidQueryException;
 import io.vertx.core.WorkerExecutor;
@@ -90,6 +91,8 @@ final class RulesHandler {
         created = repository.put(id, yaml);
       } catch (RuleValidationException e) {
         throw invalid(e.problems());
+      } catch (RulesNotWritableException e) {
+        throw notWritable(e);
       }
       ObjectNode out = summary(repository.current().rule(id).orElseThrow());
       out.put("created", created);
@@ -105,6 +108,8 @@ final class RulesHandler {
         deleted = repository.delete(id);
       } catch (RuleValidationException e) {
         throw invalid(e.problems());
+      } catch (RulesNotWritableException e) {
+        throw notWritable(e);
       }
       if (!deleted) {
         throw OpenAiError.notFound("no rule '" + id + "'");
@@ -140,6 +145,12 @@ final class RulesHandler {
 
   private static String body(RoutingContext ctx) {
     return RawBodyHandler.text(ctx);
+  }
+
+  /** 409 when the rules belong to a ConfigMap (the change goes there), 503 when the write failed; nothing changed either way. */
+  private static OpenAiError notWritable(RulesNotWritableException e) {
+    return e.managedElsewhere() ? new OpenAiError(409, "invalid_request_error", null, "rules_managed_elsewhere", e.getMessage())
+        : new OpenAiError(503, "server_error", null, "rules_not_saved", e.getMessage());
   }
 
   /** 400 whose message lists every problem, one a line (file:line: field: message). */

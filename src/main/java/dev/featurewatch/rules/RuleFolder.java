@@ -52,6 +52,15 @@ final class RuleFolder {
     return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(p);
   }
 
+  /**
+   * True for a Kubernetes ConfigMap (or Secret) volume: its files are links into a {@code ..data}
+   * folder that the kubelet swaps whole on every update, so a file written here would be lost or
+   * would stop following the ConfigMap.
+   */
+  boolean isConfigMapMount() {
+    return Files.isSymbolicLink(directory.resolve("..data"));
+  }
+
   /** How a file is named in messages: the folder as the user gave it, then the file name. */
   String displayName(Path file) {
     return directory.resolve(file.getFileName()).toString();

@@ -135,6 +135,7 @@ public final class RuleRepository {
           "must be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, got '" + id + "'")));
     }
     synchronized (changes) {
+      requireOwnFolder();
       FolderState files = readAll();
       Optional<Location> existing = locate(id, files);
       Path target = existing.map(at -> at.file.path()).orElse(folder.directory().resolve(id + ".yaml"));
@@ -153,7 +154,11 @@ public final class RuleRepository {
         text = old.isBlank() ? body : old + (old.endsWith("\n") ? "" : "\n") + "---\n" + body;
       }
       CompiledRules next = build(files.with(target, name, text));
-      folder.write(target, text);
+      try {
+        folder.write(target, text);
+      } catch (java.io.UncheckedIOException e) {
+        throw new RulesNotWritableException("rule " + id + " was not saved: " + e.getMessage(), false, e);
+      }
       serve(next);
       return existing.isEmpty();
     }
@@ -168,6 +173,7 @@ public final class RuleRepository {
    */
   public boolean delete(String id) throws RuleValidationException {
     synchronized (changes) {
+      requireOwnFolder();
       FolderState files = readAll();
       Optional<Location> existing = locate(id, files);
       if (existing.isEmpty()) {
@@ -179,13 +185,26 @@ public final class RuleRepository {
       String text = RuleDocuments.join(docs);
       boolean empty = docs.stream().allMatch(RuleDocuments.Raw::isBlank);
       CompiledRules next = build(files.with(at.file.path(), at.file.name(), empty ? null : text));
-      if (empty) {
-        folder.delete(at.file.path());
-      } else {
-        folder.write(at.file.path(), text);
+      try {
+        if (empty) {
+          folder.delete(at.file.path());
+        } else {
+          folder.write(at.file.path(), text);
+        }
+      } catch (java.io.UncheckedIOException e) {
+        throw new RulesNotWritableException("rule " + id + " was not deleted: " + e.getMessage(), false, e);
       }
       serve(next);
       return true;
+    }
+  }
+
+  /** Refuses a change through the API to a folder the server does not own (see {@link RuleFolder#isConfigMapMount}). */
+  private void requireOwnFolder() {
+    if (folder.isConfigMapMount()) {
+      throw new RulesNotWritableException("the rules folder " + folder.directory() + " is a Kubernetes ConfigMap mount: "
+          + "change the ConfigMap (kubectl apply), and the server reloads it; POST /v1/rules/validate checks a rule first",
+          true, null);
     }
   }
 

@@ -87,6 +87,19 @@ class KubernetesDeploymentIT {
       }
       assertEquals("shadow", rule(http, server, "deception").get("mode").asText(), "the ConfigMap update never reached the rules: " + log);
       assertEquals(List.of("deception", "golden-gate", "sycophancy"), ruleIds(http, server));
+
+      // The ConfigMap owns the rules: a change through the API is refused (409, saying where it belongs), not lost.
+      HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/rules/extra"))
+          .PUT(HttpRequest.BodyPublishers.ofString("id: extra\nselect: {features: [1]}\ncondition: {threshold: 1}\naction: flag\n"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(409, put.statusCode(), put.body());
+      assertEquals("rules_managed_elsewhere", JSON.readTree(put.body()).get("error").get("code").asText(), put.body());
+      assertTrue(put.body().contains("ConfigMap"), put.body());
+      HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+          + "/v1/rules/golden-gate")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(409, delete.statusCode(), delete.body());
+      assertEquals(List.of("deception", "golden-gate", "sycophancy"), ruleIds(http, server));
+      assertTrue(Files.isSymbolicLink(rules.folder().resolve("golden-gate.yaml")), "the volume is as the kubelet left it");
     } finally {
       server.close();
     }

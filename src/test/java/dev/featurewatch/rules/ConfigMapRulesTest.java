@@ -147,4 +147,32 @@ class ConfigMapRulesTest {
       assertTrue(r.applied(), r.errors().toString());
     }
   }
+
+  @Test
+  void changesThroughTheApiAreRefusedBecauseTheConfigMapOwnsTheFolder() throws Exception {
+    ConfigMapVolume volume = ConfigMapVolume.create(dir.resolve("rules"), files("a.yaml", rule("x", 1)));
+    RuleRepository repo = open(volume.folder());
+    RulesNotWritableException put = org.junit.jupiter.api.Assertions.assertThrows(RulesNotWritableException.class,
+        () -> repo.put("y", rule("y", 2)));
+    assertTrue(put.managedElsewhere());
+    assertTrue(put.getMessage().contains("ConfigMap"), put.getMessage());
+    assertTrue(org.junit.jupiter.api.Assertions.assertThrows(RulesNotWritableException.class, () -> repo.delete("x"))
+        .managedElsewhere());
+    assertEquals(List.of("x"), ids(repo));
+    assertTrue(Files.isSymbolicLink(volume.folder().resolve("a.yaml")), "the link is not replaced by a file");
+    assertFalse(Files.exists(volume.folder().resolve("y.yaml")));
+  }
+
+  @Test
+  void aWriteThatFailsIsReportedAndTheServedRulesStay() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("plain"));
+    Files.writeString(folder.resolve("a.yaml"), rule("x", 1));
+    Files.createDirectories(folder.resolve("y.yaml").resolve("in-the-way")); // a folder where the new file must go
+    RuleRepository repo = open(folder);
+    RulesNotWritableException e = org.junit.jupiter.api.Assertions.assertThrows(RulesNotWritableException.class,
+        () -> repo.put("y", rule("y", 2)));
+    assertFalse(e.managedElsewhere());
+    assertTrue(e.getMessage().startsWith("rule y was not saved: "), e.getMessage());
+    assertEquals(List.of("x"), ids(repo));
+  }
 }

@@ -90,7 +90,7 @@ final class GuardrailBenchCommand implements Callable<Integer> {
     settings.put("audit.path", audit.toString());
     settings.put("engine.threads", "16");
     settings.put("engine.queue", "64");
-    settings.put("engine.batch_decode", "true");
+    settings.put("engine.batch_decode", "false");
     try (FeatureWatchServer server = FeatureWatchServer.start(ServerConfig.load(config, Map.of(), settings), line -> { })) {
       ServedModel served = server.served();
       servedId = served.id();
@@ -122,13 +122,14 @@ final class GuardrailBenchCommand implements Callable<Integer> {
       out.printf("  guarded engine %8.1f tok/s | through HTTP %8.1f tok/s | engine / HTTP %.2f%n", guarded, http, guarded / http);
 
       out.printf("%nThroughput against concurrency (HTTP streams, 16 inference threads), decode steps alone or batched:%n");
-      double[] batched = concurrency(server.port(), n / 2);
-      double[] alone;
-      settings.put("engine.batch_decode", "false");
-      settings.put("audit.path", Files.createTempDirectory("featurewatch-bench-audit").toString());
-      try (FeatureWatchServer unbatched = FeatureWatchServer.start(ServerConfig.load(config, Map.of(), settings), line -> { })) {
-        alone = concurrency(unbatched.port(), n / 2);
+      // Two fresh servers side by side, measured in turns, so neither gains from going second
+      // (a warmer JIT) or loses from the first phases' audit index still merging.
+      double[][] both;
+      try (FeatureWatchServer alone = freshServer(settings, false); FeatureWatchServer batched = freshServer(settings, true)) {
+        both = concurrency(alone.port(), batched.port(), n / 2);
       }
+      double[] alone = both[0];
+      double[] batched = both[1];
       int[] streams = {1, 4, 16};
       for (int i = 0; i < streams.length; i++) {
         out.printf("  %2d streams  alone %8.1f tok/s (%.2f × one)  batched %8.1f tok/s (%.2f × one)  batched / alone %.2f%n",
@@ -164,14 +165,26 @@ final class GuardrailBenchCommand implements Callable<Integer> {
     return (g.releasedTokens().length - 1) / ((g.totalNanos() - g.firstTokenNanos()) / 1e9);
   }
 
-  /** Best aggregate tokens/s at 1, 4 and 16 streams. */
-  private double[] concurrency(int port, int n) throws Exception {
+  private FeatureWatchServer freshServer(Map<String, String> settings, boolean batchDecode) throws Exception {
+    Map<String, String> own = new LinkedHashMap<>(settings);
+    own.put("engine.batch_decode", Boolean.toString(batchDecode));
+    own.put("audit.path", Files.createTempDirectory("featurewatch-bench-audit").toString());
+    return FeatureWatchServer.start(ServerConfig.load(config, Map.of(), own), line -> { });
+  }
+
+  /** Best aggregate tokens/s at 1, 4 and 16 streams of each server ([0] alone, [1] batched), runs in turns. */
+  private double[][] concurrency(int alonePort, int batchedPort, int n) throws Exception {
     int[] streams = {1, 4, 16};
-    double[] best = new double[streams.length];
+    double[][] best = new double[2][streams.length];
+    int[] ports = {alonePort, batchedPort};
     for (int i = 0; i < streams.length; i++) {
-      httpStreams(port, n, streams[i]); // warm-up
+      for (int port : ports) {
+        httpStreams(port, n, streams[i]); // warm-up
+      }
       for (int run = 0; run < runs; run++) {
-        best[i] = Math.max(best[i], httpStreams(port, n, streams[i]));
+        for (int s = 0; s < ports.length; s++) {
+          best[s][i] = Math.max(best[s][i], httpStreams(ports[s], n, streams[i]));
+        }
       }
     }
     return best;

@@ -18,12 +18,11 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Between two steps each generation does its own work (sampling, rules, sending the token),
  * so right after a pass only the quickest have their next step in. Taking just those would split
- * the streams into many small passes, each paying a whole pass's fixed cost. Waiting for all of
- * them would leave the model idle while they work. So the decode thread waits until half of the
- * generations still decoding ({@link #leave} says one has ended) have a step in: the streams fall
- * into two alternating cohorts, one working while the other's pass runs. It waits at most as long
- * as the last pass took, so a slow stream delays the others by no more than one pass. A lone
- * generation decodes on its own thread, with no hand-off.
+ * the streams into many small passes, each paying a whole pass's fixed cost. So the decode thread
+ * waits for every generation still decoding ({@link #leave} says one has ended), at most as long
+ * as the last pass took, so a slow stream delays the others by no more than one pass. (Waiting
+ * for only half of them, so that two cohorts alternate, measured slower: see the README's
+ * benchmarks.) A lone generation decodes on its own thread, with no hand-off.
  */
 public final class DecodeBatcher implements AutoCloseable {
   private record Step(InferenceSession session, int token, Hooks hooks, CompletableFuture<float[]> logits) {}
@@ -110,10 +109,10 @@ public final class DecodeBatcher implements AutoCloseable {
     }
   }
 
-  /** Waits (the monitor's lock released meanwhile) for half the decoding generations' steps; see the class comment. */
+  /** Waits (the monitor's lock released meanwhile) for every decoding generation's step; see the class comment. */
   private void gatherTheRest() {
     long deadline = System.nanoTime() + lastPassNanos;
-    int enough = Math.min(maxBatch, Math.max(1, (decoding.size() + 1) / 2));
+    int enough = Math.min(maxBatch, decoding.size());
     while (!closed && waiting.size() < enough) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {

@@ -3,16 +3,10 @@ package dev.featurewatch.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.spy;
 
 import ai.djl.engine.EngineException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.featurewatch.api.ServedModel;
-import dev.featurewatch.model.Hooks;
-import dev.featurewatch.model.InferenceSession;
-import dev.featurewatch.model.Transformer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,77 +15,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.featurewatch.model.ModelFaults;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The model fails in the middle of one generation, inside the real server: the engine throws from
- * the sixth forward pass of any request whose prompt carries a marker, as a GPU that hits an
- * illegal memory access would. That client gets a clean error (an SSE error event after the tokens
- * already sent, or a 500 error object), the exchange is audited with its status, streams running
- * beside it finish, and the server keeps answering. The fault is injected by spying on the real
- * model: every pass before the failing one, and every other request's, is the real forward pass.
+ * the sixth pass on of any request whose prompt carries a marker, as a GPU that hits an illegal
+ * memory access would, whether the request decodes alone or in batched steps with others. That
+ * client gets a clean error (an SSE error event after the tokens already sent, or a 500 error
+ * object), the exchange is audited with its status, streams running beside it finish, and the
+ * server keeps answering. The fault is injected by spying on the real model ({@link ModelFaults}):
+ * every pass before the failing one, and every other request's, is the real forward pass.
  */
 class ModelFaultIT {
   static final String MARKER = "Trigger the fault please";
   static final int FAILING_PASS = 6; // the prompt, then five decode steps
 
-  @TempDir static Path folder;
-  static TestServer server;
-  static final AtomicInteger faults = new AtomicInteger();
+  @TempDir Path folder;
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(folder, Map.of(), Map.of("engine.threads", "4"), ModelFaultIT::faultyWhenMarked);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  static ServedModel faultyWhenMarked(ServedModel served) {
-    Transformer model = spy(served.model());
-    doAnswer(call -> faultyWhenMarked((InferenceSession) call.callRealMethod(), served)).when(model).newSession();
-    return new ServedModel(served.id(), model, served.tokenizer(), served.chatTemplate(), served.guardrail(),
-        served.dictionary(), served.dictionaryIndex(), served.contextLength(), served.batcher());
-  }
-
-  static InferenceSession faultyWhenMarked(InferenceSession real, ServedModel served) {
-    InferenceSession session = spy(real);
-    AtomicInteger passes = new AtomicInteger();
-    boolean[] marked = new boolean[1];
-    doAnswer(call -> {
-      int pass = passes.incrementAndGet();
-      if (pass == 1) {
-        marked[0] = served.tokenizer().decode((int[]) call.getArgument(0), false).contains(MARKER);
-      }
-      if (marked[0] && pass == FAILING_PASS) {
-        faults.incrementAndGet();
-        throw new EngineException("CUDA error: an illegal memory access was encountered (injected by ModelFaultIT)");
-      }
-      return call.callRealMethod();
-    }).when(session).forward(any(int[].class), any(Hooks.class));
-    return session;
+  /** The real server on the organism, batching concurrent decode steps or not, with the fault armed. */
+  static TestServer start(Path folder, boolean batchDecode) {
+    return TestServer.start(folder, Map.of(), Map.of("engine.threads", "4", "engine.batch_decode", Boolean.toString(batchDecode)),
+        served -> new ServedModel(served.id(), ModelFaults.failingFor(served.model(),
+            prompt -> served.tokenizer().decode(prompt, false).contains(MARKER), FAILING_PASS,
+            () -> new EngineException("CUDA error: an illegal memory access was encountered (injected by ModelFaultIT)")),
+            served.tokenizer(), served.chatTemplate(), served.guardrail(), served.dictionary(), served.dictionaryIndex(),
+            served.contextLength(), served.batcher()));
   }
 
   static String body(String question, boolean stream) {
     return TestServer.chat(question, 24, "\"featurewatch\": {\"ignore_eos\": true}" + (stream ? ", \"stream\": true" : ""));
   }
 
-  @Test
-  void theFailingStreamEndsWithAnErrorEventWhileTheOthersFinish() throws Exception {
+  @ParameterizedTest(name = "batch_decode {0}")
+  @ValueSource(booleans = {false, true})
+  void theFailingStreamEndsWithAnErrorEventWhileTheOthersFinish(boolean batchDecode) throws Exception {
+    try (TestServer server = start(folder, batchDecode)) {
+      failingStreamBesideHealthyOnes(server);
+    }
+  }
+
+  static void failingStreamBesideHealthyOnes(TestServer server) throws Exception {
     List<CompletableFuture<HttpResponse<String>>> healthy = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       healthy.add(CompletableFuture.supplyAsync(() -> server.post("/v1/chat/completions",
           body("Tell me about the Golden Gate Bridge.", true))));
     }
-    int before = faults.get();
     HttpResponse<String> failing = server.post("/v1/chat/completions", body(MARKER, true));
-    assertEquals(before + 1, faults.get(), "the fault fired once");
 
     assertEquals(200, failing.statusCode(), "the stream had started");
     List<JsonNode> events = TestServer.events(failing.body());
@@ -110,11 +82,18 @@ class ModelFaultIT {
       assertEquals("length", ok.get(ok.size() - 1).get("choices").get(0).get("finish_reason").asText(), r.body());
     }
     String failedId = events.get(0).get("id").asText();
-    assertAudited(failedId, 500);
+    assertAudited(server, failedId, 500);
   }
 
-  @Test
-  void aFailingWholeAnswerIsA500ErrorObjectAndTheNextRequestIsServed() {
+  @ParameterizedTest(name = "batch_decode {0}")
+  @ValueSource(booleans = {false, true})
+  void aFailingWholeAnswerIsA500ErrorObjectAndTheNextRequestIsServed(boolean batchDecode) {
+    try (TestServer server = start(folder, batchDecode)) {
+      failingAnswerThenAHealthyOne(server);
+    }
+  }
+
+  static void failingAnswerThenAHealthyOne(TestServer server) {
     HttpResponse<String> failing = server.post("/v1/chat/completions", body(MARKER, false));
     assertEquals(500, failing.statusCode(), failing.body());
     JsonNode error = TestServer.json(failing).get("error");
@@ -131,7 +110,7 @@ class ModelFaultIT {
   }
 
   /** The failed exchange is in the audit log with its status (the index follows the log within seconds). */
-  static void assertAudited(String id, int status) throws InterruptedException {
+  static void assertAudited(TestServer server, String id, int status) throws InterruptedException {
     String query = "q=" + URLEncoder.encode("status:" + status, StandardCharsets.UTF_8);
     for (int attempt = 0; attempt < 50; attempt++) {
       JsonNode found = TestServer.json(server.get("/v1/audit?" + query));

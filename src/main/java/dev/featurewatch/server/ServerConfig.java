@@ -46,7 +46,7 @@ public final class ServerConfig {
     d.put("rules.path", "rules");
     d.put("rules.watch", "true");
     d.put("engine.threads", "4");
-    d.put("engine.batch_decode", "false");
+    d.put("engine.batch_decode", "true");
     d.put("engine.max_batch", "32");
     d.put("engine.queue", "16");
     d.put("engine.timeout_seconds", "120");

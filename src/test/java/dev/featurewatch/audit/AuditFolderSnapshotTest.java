@@ -1,5 +1,6 @@
 package dev.featurewatch.audit;
 
+import dev.featurewatch.testing.FolderFingerprint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.featurewatch.search.InvalidQueryException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,18 +24,6 @@ class AuditFolderSnapshotTest {
   @TempDir
   Path dir;
 
-  /** Every file under a folder with its size and checksum: what "unchanged" is compared by. */
-  static Map<String, String> fingerprint(Path folder) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> all = Files.walk(folder)) {
-      for (Path p : all.filter(Files::isRegularFile).toList()) {
-        CRC32C crc = new CRC32C();
-        crc.update(Files.readAllBytes(p));
-        files.put(folder.relativize(p).toString(), Files.size(p) + ":" + Long.toHexString(crc.getValue()));
-      }
-    }
-    return files;
-  }
 
   private static List<String> ids(AuditFolderSnapshot s, String query) {
     return s.search(AuditQuery.parse(query), 100).newest().stream().map(AuditSummary::id).toList();
@@ -71,14 +56,14 @@ class AuditFolderSnapshotTest {
       try (AuditIndex reopened = AuditIndex.open(log, dir.resolve("index"), Duration.ofHours(1), AuditIndex.Progress.NONE)) {
         AuditLogTest.await(log.append(AuditRecords.simple("c-3", "team-b", 3, "three"))); // past the commit
         reopened.sync(); // the live index's own work done before the fingerprint
-        Map<String, String> before = fingerprint(dir);
+        Map<String, String> before = FolderFingerprint.of(dir);
         try (AuditFolderSnapshot snapshot = AuditFolderSnapshot.open(dir)) {
           assertNotNull(snapshot.committedThrough(), "the committed index is used although its writer holds the lock");
           assertNull(snapshot.indexProblem());
           assertEquals(1, snapshot.recordsFromLog(), "only the record past the commit is read from the log");
           assertEquals(List.of("c-3", "c-2", "c-1"), ids(snapshot, "*"));
         }
-        assertEquals(before, fingerprint(dir));
+        assertEquals(before, FolderFingerprint.of(dir));
         AuditLogTest.await(log.append(AuditRecords.simple("c-4", "team-b", 4, "four"))); // the log still writes
         reopened.sync();
         assertEquals(4, reopened.size());
@@ -90,13 +75,13 @@ class AuditFolderSnapshotTest {
   void indexesTheLogInMemoryWhenTheFolderHasNoIndex() throws Exception {
     try (AuditLog log = AuditLog.open(dir)) {
       AuditIndexTest.append(log, AuditIndexTest.exchanges());
-      Map<String, String> before = fingerprint(dir);
+      Map<String, String> before = FolderFingerprint.of(dir);
       try (AuditFolderSnapshot snapshot = AuditFolderSnapshot.open(dir)) {
         assertEquals("no index folder", snapshot.indexProblem());
         assertEquals(3, snapshot.recordsFromLog());
         assertEquals(List.of("chatcmpl-blocked"), ids(snapshot, "action:block"));
       }
-      assertEquals(before, fingerprint(dir));
+      assertEquals(before, FolderFingerprint.of(dir));
       assertFalse(Files.exists(dir.resolve("index")), "no index is written into the folder");
     }
   }
@@ -108,12 +93,12 @@ class AuditFolderSnapshotTest {
     }
     Path segment = SegmentFiles.path(dir, 1);
     Files.write(segment, "0badf00d {\"id\": \"chatcmpl-half".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
-    Map<String, String> before = fingerprint(dir);
+    Map<String, String> before = FolderFingerprint.of(dir);
     try (AuditFolderSnapshot snapshot = AuditFolderSnapshot.open(dir)) {
       assertEquals(3, snapshot.size());
       assertEquals(0, snapshot.unreadableLines(), "a line without newline may still be being written");
     }
-    assertEquals(before, fingerprint(dir), "the torn tail is the log's to recover, not a reader's");
+    assertEquals(before, FolderFingerprint.of(dir), "the torn tail is the log's to recover, not a reader's");
   }
 
   @Test

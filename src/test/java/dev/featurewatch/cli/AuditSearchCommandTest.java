@@ -1,5 +1,6 @@
 package dev.featurewatch.cli;
 
+import dev.featurewatch.testing.FolderFingerprint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,6 @@ import dev.featurewatch.rules.RuleMode;
 import dev.featurewatch.rules.Severity;
 import dev.featurewatch.testing.CliRunner;
 import dev.featurewatch.testing.CliRunner.Output;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,28 +182,17 @@ class AuditSearchCommandTest {
       writeA(logA); // a: a live log and no index
       writeB(logB); // b: a live log, and a live index whose last commit predates these records
       indexB.sync();
-      Map<String, String> beforeA = fingerprint(a);
-      Map<String, String> beforeB = fingerprint(b);
+      Map<String, String> beforeA = FolderFingerprint.of(a);
+      Map<String, String> beforeB = FolderFingerprint.of(b);
       Output out = search(new Path[] {a, b}, "*");
       assertEquals(0, out.exitCode(), out.stderr());
       assertEquals(List.of("a-3", "b-3", "a-2", "b-2x", "b-2", "b-1", "a-1"), ids(out));
       assertFalse(out.stderr().contains("replica-b: its index was not used"), "b's locked index is read: " + out.stderr());
-      assertEquals(beforeA, fingerprint(a), "replica a's files are untouched");
-      assertEquals(beforeB, fingerprint(b), "replica b's files are untouched");
+      assertEquals(beforeA, FolderFingerprint.of(a), "replica a's files are untouched");
+      assertEquals(beforeB, FolderFingerprint.of(b), "replica b's files are untouched");
       append(logA, record("a-4", 50, "team-a", "still writing")); // the readers took no lock
       assertEquals("a-4", ids(search(new Path[] {a, b}, "*")).get(0));
     }
   }
 
-  private static Map<String, String> fingerprint(Path folder) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> all = Files.walk(folder)) {
-      for (Path p : all.filter(Files::isRegularFile).toList()) {
-        CRC32C crc = new CRC32C();
-        crc.update(Files.readAllBytes(p));
-        files.put(folder.relativize(p).toString(), Files.size(p) + ":" + Long.toHexString(crc.getValue()));
-      }
-    }
-    return files;
-  }
 }

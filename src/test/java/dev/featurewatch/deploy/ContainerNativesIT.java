@@ -61,17 +61,7 @@ class ContainerNativesIT {
     assertTrue(script.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, script.exitValue(), scriptOutput);
 
-    // /opt/featurewatch: the jar, and lib/ without the CPU libtorch jar.
-    Path app = Files.createDirectories(tmp.resolve("app"));
-    Files.copy(Path.of("target", "featurewatch.jar"), app.resolve("featurewatch.jar"));
-    Path lib = Files.createDirectories(app.resolve("lib"));
-    try (Stream<Path> jars = Files.list(Path.of("target", "lib"))) {
-      for (Path jar : jars.toList()) {
-        if (!jar.getFileName().toString().startsWith("pytorch-native-cpu-")) {
-          Files.createSymbolicLink(lib.resolve(jar.getFileName()), jar.toAbsolutePath());
-        }
-      }
-    }
+    Path app = imageApp(tmp);
 
     // The image's environment, its native folder being ours; paths of the config (the image's own
     // file, read as is) moved onto the repository's files by the FEATUREWATCH_* variables it allows.
@@ -166,16 +156,7 @@ class ContainerNativesIT {
   void withoutTheLaidOutLibrariesTheSameJarCannotFindLibtorch() throws Exception {
     // The control: lib/ alone (no CPU libtorch jar, as in the image) and no PYTORCH_LIBRARY_PATH fails,
     // so it is the build-time layout that serves above.
-    Path app = Files.createDirectories(tmp.resolve("app"));
-    Files.copy(Path.of("target", "featurewatch.jar"), app.resolve("featurewatch.jar"));
-    Path lib = Files.createDirectories(app.resolve("lib"));
-    try (Stream<Path> jars = Files.list(Path.of("target", "lib"))) {
-      for (Path jar : jars.toList()) {
-        if (!jar.getFileName().toString().startsWith("pytorch-native-cpu-")) {
-          Files.createSymbolicLink(lib.resolve(jar.getFileName()), jar.toAbsolutePath());
-        }
-      }
-    }
+    Path app = imageApp(tmp);
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dai.djl.offline=true", "-jar", app.resolve("featurewatch.jar").toString(), "generate", "--model", "organism/model",
         "--prompt", "Hello", "--max-tokens", "1").redirectErrorStream(true);
@@ -192,5 +173,20 @@ class ContainerNativesIT {
     List<String> cmd = Dockerfile.execForm(image.runtime().last("CMD").orElseThrow());
     Path config = Deploy.sourceOf(image, cmd.get(cmd.indexOf("--config") + 1)).orElseThrow();
     return Deploy.string(Deploy.yaml(config), section + ".path");
+  }
+
+  /** /opt/featurewatch as the image has it: the jar, and lib/ without the CPU libtorch jar. */
+  private static Path imageApp(Path tmp) throws IOException {
+    Path app = Files.createDirectories(tmp.resolve("app"));
+    Files.copy(Path.of("target", "featurewatch.jar"), app.resolve("featurewatch.jar"));
+    Path lib = Files.createDirectories(app.resolve("lib"));
+    try (Stream<Path> jars = Files.list(Path.of("target", "lib"))) {
+      for (Path jar : jars.toList()) {
+        if (!jar.getFileName().toString().startsWith("pytorch-native-cpu-")) {
+          Files.createSymbolicLink(lib.resolve(jar.getFileName()), jar.toAbsolutePath());
+        }
+      }
+    }
+    return app;
   }
 }

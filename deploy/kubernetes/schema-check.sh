@@ -1,8 +1,9 @@
 #!/bin/bash
 # Optional: validates every manifest the kustomization lists against the Kubernetes OpenAPI schemas
 # (types, enums, required fields) with the npm package kubernetes-models, offline once installed.
-# Not part of `mvn verify` (it needs Node.js and the npm registry once); KubernetesManifestsTest checks
-# what the server needs, and the field names this schema lets through (it allows unknown fields).
+# Run by `mvn verify` (KubernetesSchemaIT; it needs Node.js, and the npm registry once);
+# KubernetesManifestsTest checks what the server needs, and the field names this schema lets through
+# (it allows unknown fields).
 #   deploy/kubernetes/schema-check.sh [WORK_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -47,6 +47,11 @@ final class Tools {
 
   /** Runs {@code binary args...} in {@code dir} to completion (at most a minute). */
   static Result run(Path dir, String binary, String... args) {
+    return run(60, dir, binary, args);
+  }
+
+  /** Runs {@code binary args...} in {@code dir} to completion, at most {@code seconds}. */
+  static Result run(int seconds, Path dir, String binary, String... args) {
     List<String> command = new ArrayList<>();
     command.add(require(binary).toString());
     command.addAll(List.of(args));
@@ -55,9 +60,9 @@ final class Tools {
       p.getOutputStream().close();
       // The output is small; reading it to the end also waits for the process to close it.
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish in 60 s:\n" + output);
+        throw new AssertionError(String.join(" ", command) + " did not finish in " + seconds + " s:\n" + output);
       }
       return new Result(command, p.exitValue(), output);
     } catch (IOException e) {

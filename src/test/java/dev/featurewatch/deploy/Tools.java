@@ -33,8 +33,11 @@ final class Tools {
 
   private Tools() {}
 
-  /** The binary's path on PATH, or an AssertionError saying how to install it. */
+  /** The binary's path on PATH (or the path given), or an AssertionError saying how to install it. */
   static Path require(String binary) {
+    if (binary.contains(File.separator) && Files.isExecutable(Path.of(binary))) {
+      return Path.of(binary);
+    }
     for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
       Path candidate = Path.of(dir, binary);
       if (Files.isExecutable(candidate)) {

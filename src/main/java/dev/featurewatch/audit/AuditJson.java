@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.featurewatch.json.JsonFields;
 import dev.featurewatch.rules.ActionKind;
 import dev.featurewatch.rules.HitCause;
 import dev.featurewatch.rules.RuleMode;
@@ -159,31 +160,31 @@ final class AuditJson {
     }
     JsonNode idNode = json.get("id");
     String id = idNode != null && idNode.isTextual() && !idNode.textValue().isEmpty() ? idNode.textValue() : null;
-    Fields f = new Fields(id, "", json);
+    JsonFields f = fields(id, "", json);
     if (id == null) {
       throw f.error("id", idNode == null || idNode.isNull() ? "is required" : "expected a non-empty string, got " + describe(idNode));
     }
-    Instant time = f.instant("time");
+    Instant time = instant(f, "time");
     List<String> probeNames = new ArrayList<>();
     f.each("probe_names", (item, path) -> probeNames.add(f.textAt(item, path)));
     List<AuditToken> tokens = new ArrayList<>();
-    f.each("tokens", (item, path) -> tokens.add(token(new Fields(id, path, item))));
+    f.each("tokens", (item, path) -> tokens.add(token(fields(id, path, item))));
     List<AuditHit> hits = new ArrayList<>();
-    f.each("hits", (item, path) -> hits.add(hit(new Fields(id, path, item))));
+    f.each("hits", (item, path) -> hits.add(hit(fields(id, path, item))));
     List<ActionKind> actions = new ArrayList<>();
-    f.each("actions", (item, path) -> actions.add(f.enumAt(item, path, ActionKind.class)));
+    f.each("actions", (item, path) -> actions.add(enumAt(f, item, path, ActionKind.class)));
     AuditLatency latency = AuditLatency.UNKNOWN;
     if (f.get("latency_ms") != null) {
-      Fields l = f.object("latency_ms");
+      JsonFields l = f.object("latency_ms");
       latency = new AuditLatency(l.number("queue"), l.number("first_token"), l.number("total"));
     }
     return new AuditRecord(id, time, f.requiredText("client"), f.requiredText("route"), f.requiredText("model"),
         f.requiredInt("status"), f.text("finish_reason"), f.get("request"), f.text("prompt_text"), f.text("response_text"),
-        f.intOr("prompt_tokens", 0), f.intOr("completion_tokens", 0), probeNames, tokens, hits,
+        f.optionalInt("prompt_tokens", 0), f.optionalInt("completion_tokens", 0), probeNames, tokens, hits,
         f.get("actions") == null ? null : actions, f.get("steer"), latency, f.text("error"));
   }
 
-  private static AuditToken token(Fields t) {
+  private static AuditToken token(JsonFields t) {
     int[] ids;
     float[] values;
     JsonNode features = t.get("features");
@@ -229,163 +230,57 @@ final class AuditJson {
       throw t.error("monitor_failed", "expected true or false, got " + describe(failed));
     }
     return new AuditToken(t.requiredInt("position"), t.requiredInt("token_id"), t.text("text"),
-        t.requiredEnum("source", TokenSource.class), new SparseFeatures(ids, values), probes,
+        requiredEnum(t, "source", TokenSource.class), new SparseFeatures(ids, values), probes,
         failed != null && failed.booleanValue());
   }
 
-  private static AuditHit hit(Fields h) {
-    return new AuditHit(h.requiredText("rule"), h.requiredEnum("cause", HitCause.class),
-        h.requiredEnum("action", ActionKind.class), h.requiredEnum("mode", RuleMode.class),
-        h.requiredEnum("severity", Severity.class), h.requiredInt("first_position"), h.requiredInt("last_position"),
+  private static AuditHit hit(JsonFields h) {
+    return new AuditHit(h.requiredText("rule"), requiredEnum(h, "cause", HitCause.class),
+        requiredEnum(h, "action", ActionKind.class), requiredEnum(h, "mode", RuleMode.class),
+        requiredEnum(h, "severity", Severity.class), h.requiredInt("first_position"), h.requiredInt("last_position"),
         h.number("peak"), h.number("value"), h.text("message"));
   }
 
   static String describe(JsonNode n) {
-    if (n == null || n.isMissingNode()) {
-      return "nothing";
-    }
-    String text = n.toString();
-    return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    return JsonFields.describe(n);
   }
+
+  /** A reader of one record's fields (at {@code prefix} inside it) whose problems name the record. */
+  private static JsonFields fields(String recordId, String prefix, JsonNode node) {
+    return new JsonFields(prefix, node, (path, problem) -> new MalformedAuditRecordException(recordId, path, problem));
+  }
+
+  private static Instant instant(JsonFields f, String field) {
+    String text = f.requiredText(field);
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw f.error(field, "expected an ISO-8601 instant such as 2025-01-31T12:00:00Z, got '" + text + "'");
+    }
+  }
+
+  private static <E extends Enum<E>> E requiredEnum(JsonFields f, String field, Class<E> type) {
+    JsonNode n = f.get(field);
+    if (n == null) {
+      throw f.error(field, "is required");
+    }
+    return enumAt(f, n, f.path(field), type);
+  }
+
+  /** The constant written {@link #name} at {@code path}. */
+  private static <E extends Enum<E>> E enumAt(JsonFields f, JsonNode n, String path, Class<E> type) {
+    String allowed = Arrays.stream(type.getEnumConstants()).map(AuditJson::name).toList().toString();
+    if (!n.isTextual()) {
+      throw f.errorAt(path, "expected one of " + allowed + ", got " + describe(n));
+    }
+    for (E e : type.getEnumConstants()) {
+      if (name(e).equals(n.textValue())) {
+        return e;
+      }
+    }
+    throw f.errorAt(path, "expected one of " + allowed + ", got '" + n.textValue() + "'");
+  }
+
 
   /** Typed reads of one object's fields; every failure names the record and the field's path. */
-  private static final class Fields {
-    private final String recordId;
-    private final String prefix;
-    private final JsonNode object;
-
-    Fields(String recordId, String prefix, JsonNode object) {
-      this.recordId = recordId;
-      this.prefix = prefix;
-      this.object = object;
-      if (!object.isObject()) {
-        throw new MalformedAuditRecordException(recordId, prefix.isEmpty() ? null : prefix,
-            "expected a JSON object, got " + describe(object));
-      }
-    }
-
-    String path(String field) {
-      return prefix.isEmpty() ? field : prefix + "." + field;
-    }
-
-    MalformedAuditRecordException error(String field, String problem) {
-      return new MalformedAuditRecordException(recordId, path(field), problem);
-    }
-
-    /** The field's node, or null when absent or JSON null. */
-    JsonNode get(String field) {
-      JsonNode n = object.get(field);
-      return n == null || n.isNull() ? null : n;
-    }
-
-    String text(String field) {
-      JsonNode n = get(field);
-      if (n == null) {
-        return null;
-      }
-      if (!n.isTextual()) {
-        throw error(field, "expected a string, got " + describe(n));
-      }
-      return n.textValue();
-    }
-
-    String requiredText(String field) {
-      String text = text(field);
-      if (text == null) {
-        throw error(field, "is required");
-      }
-      return text;
-    }
-
-    int requiredInt(String field) {
-      JsonNode n = get(field);
-      if (n == null) {
-        throw error(field, "is required");
-      }
-      return integer(n, field);
-    }
-
-    int intOr(String field, int otherwise) {
-      JsonNode n = get(field);
-      return n == null ? otherwise : integer(n, field);
-    }
-
-    private int integer(JsonNode n, String field) {
-      if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-        throw error(field, "expected an integer, got " + describe(n));
-      }
-      return n.intValue();
-    }
-
-    /** A number, or NaN when absent or null. */
-    double number(String field) {
-      JsonNode n = get(field);
-      if (n == null) {
-        return Double.NaN;
-      }
-      if (!n.isNumber()) {
-        throw error(field, "expected a number or null, got " + describe(n));
-      }
-      return n.doubleValue();
-    }
-
-    Instant instant(String field) {
-      String text = requiredText(field);
-      try {
-        return Instant.parse(text);
-      } catch (DateTimeParseException e) {
-        throw error(field, "expected an ISO-8601 instant such as 2025-01-31T12:00:00Z, got '" + text + "'");
-      }
-    }
-
-    <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
-      JsonNode n = get(field);
-      if (n == null) {
-        throw error(field, "is required");
-      }
-      return enumAt(n, path(field), type);
-    }
-
-    <E extends Enum<E>> E enumAt(JsonNode n, String path, Class<E> type) {
-      String allowed = Arrays.stream(type.getEnumConstants()).map(AuditJson::name).toList().toString();
-      if (!n.isTextual()) {
-        throw new MalformedAuditRecordException(recordId, path, "expected one of " + allowed + ", got " + describe(n));
-      }
-      for (E e : type.getEnumConstants()) {
-        if (name(e).equals(n.textValue())) {
-          return e;
-        }
-      }
-      throw new MalformedAuditRecordException(recordId, path, "expected one of " + allowed + ", got '" + n.textValue() + "'");
-    }
-
-    String textAt(JsonNode n, String path) {
-      if (!n.isTextual()) {
-        throw new MalformedAuditRecordException(recordId, path, "expected a string, got " + describe(n));
-      }
-      return n.textValue();
-    }
-
-    Fields object(String field) {
-      return new Fields(recordId, path(field), get(field));
-    }
-
-    /** Visits the items of an array field (absent or null: none) with each item's path. */
-    void each(String field, Item visitor) {
-      JsonNode n = get(field);
-      if (n == null) {
-        return;
-      }
-      if (!n.isArray()) {
-        throw error(field, "expected an array, got " + describe(n));
-      }
-      for (int i = 0; i < n.size(); i++) {
-        visitor.accept(n.get(i), path(field) + "[" + i + "]");
-      }
-    }
-  }
-
-  private interface Item {
-    void accept(JsonNode item, String path);
-  }
 }

@@ -1,5 +1,8 @@
 package dev.featurewatch.dictionary;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.featurewatch.json.JsonFields;
+
 /**
  * A dictionary or explanation file that cannot be read as one: the message names the file, the
  * line (or array element) and the field, e.g. {@code features.jsonl:12: field 'density': expected
@@ -15,6 +18,11 @@ public final class DictionaryFormatException extends IllegalArgumentException {
     super(location + ": " + (field == null ? "" : "field '" + field + "': ") + problem);
     this.location = location;
     this.field = field;
+  }
+
+  /** A reader of one line's fields whose problems are this exception, at {@code location}. */
+  static JsonFields fields(String location, JsonNode object) {
+    return new JsonFields("", object, (path, problem) -> new DictionaryFormatException(location, path, problem));
   }
 
   /** {@code file:line}, or {@code file: element N} for a JSON array. */

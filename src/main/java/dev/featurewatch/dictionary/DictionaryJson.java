@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.featurewatch.json.JsonFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -83,8 +84,8 @@ public final class DictionaryJson {
    * @throws DictionaryFormatException naming the location and field of a missing or mistyped value
    */
   public static FeatureEntry entryFromJson(String location, JsonNode node) {
-    JsonFields f = new JsonFields(location, "", node);
-    int index = f.requiredInt("index");
+    JsonFields f = DictionaryFormatException.fields(location, node);
+    int index = f.requiredIndex("index");
     List<ConceptScore> scores = new ArrayList<>();
     JsonNode scoreArray = f.array("concept_scores");
     for (int i = 0; i < scoreArray.size(); i++) {
@@ -116,12 +117,12 @@ public final class DictionaryJson {
     if (tokens.length == 0) {
       throw x.error("tokens", "an example needs at least one token");
     }
-    int max = x.requiredInt("max_value_token_index");
+    int max = x.requiredIndex("max_value_token_index");
     if (max >= tokens.length) {
       throw x.error("max_value_token_index", max + " is outside the " + tokens.length + " tokens");
     }
     String sequenceId = x.textOrNumber("sequence_id");
-    return new ActivationExample(sequenceId == null ? "" : sequenceId, x.optionalInt("position", 0), List.of(tokens),
+    return new ActivationExample(sequenceId == null ? "" : sequenceId, x.optionalIndex("position", 0), List.of(tokens),
         values, max);
   }
 
@@ -143,7 +144,7 @@ public final class DictionaryJson {
     if (!f.has("histogram")) {
       return null;
     }
-    JsonFields h = f.object("histogram", -1);
+    JsonFields h = f.object("histogram");
     float[] edges = h.floats("edges");
     long[] counts = h.counts("counts");
     if (edges.length != counts.length + 1) {
@@ -198,17 +199,17 @@ public final class DictionaryJson {
    * @throws DictionaryFormatException if the format or version is not this one, or a field is mistyped
    */
   public static DictionaryMetadata metadataFromJson(String location, JsonNode node) {
-    JsonFields f = new JsonFields(location, "", node);
+    JsonFields f = DictionaryFormatException.fields(location, node);
     if (!FORMAT.equals(f.text("format"))) {
       throw f.error("format", "expected \"" + FORMAT + "\", got " + JsonFields.describe(node.get("format")));
     }
-    int version = f.requiredInt("version");
+    int version = f.requiredIndex("version");
     if (version != VERSION) {
       throw f.error("version", "this dictionary is layout version " + version + "; this FeatureWatch reads version " + VERSION);
     }
     Map<String, String> labels = new LinkedHashMap<>();
     if (f.has("concept_labels")) {
-      JsonFields l = f.object("concept_labels", -1);
+      JsonFields l = f.object("concept_labels");
       l.node().fieldNames().forEachRemaining(name -> labels.put(name, l.text(name)));
     }
     List<BestFeature> best = new ArrayList<>();
@@ -219,10 +220,10 @@ public final class DictionaryJson {
       if (concept == null) {
         throw b.error("concept", "is required");
       }
-      best.add(new BestFeature(concept, b.requiredInt("feature"), b.number("auroc"), b.number("mean_activation_positive"),
+      best.add(new BestFeature(concept, b.requiredIndex("feature"), b.number("auroc"), b.number("mean_activation_positive"),
           b.number("mean_activation_hard_negative")));
     }
-    return new DictionaryMetadata(f.text("model_name"), f.text("sae_path"), f.text("hook_name"), f.optionalInt("d_sae", 0),
+    return new DictionaryMetadata(f.text("model_name"), f.text("sae_path"), f.text("hook_name"), f.optionalIndex("d_sae", 0),
         f.text("created_by"), f.text("created_at"), f.count("sequences"), f.count("tokens_scored"),
         f.number("label_threshold"), labels, best);
   }

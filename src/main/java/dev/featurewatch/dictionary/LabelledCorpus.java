@@ -1,6 +1,7 @@
 package dev.featurewatch.dictionary;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.featurewatch.json.JsonFields;
 import dev.featurewatch.model.EncodedText;
 import dev.featurewatch.model.TextTokenizer;
 import java.io.BufferedReader;
@@ -60,7 +61,7 @@ public final class LabelledCorpus {
           continue;
         }
         String where = file + ":" + lineNumber;
-        JsonFields f = new JsonFields(where, "", DictionaryFiles.parse(where, line));
+        JsonFields f = DictionaryFormatException.fields(where, DictionaryFiles.parse(where, line));
         String text = f.text("text");
         if (text == null) {
           throw f.error("text", "is required");
@@ -83,8 +84,8 @@ public final class LabelledCorpus {
   }
 
   private static Span span(JsonFields s, int textLength) {
-    int start = s.requiredInt("start");
-    int end = s.requiredInt("end");
+    int start = s.requiredIndex("start");
+    int end = s.requiredIndex("end");
     if (end < start || end > textLength) {
       throw s.error("end", "span [" + start + ", " + end + ") does not fit the text's " + textLength + " characters");
     }

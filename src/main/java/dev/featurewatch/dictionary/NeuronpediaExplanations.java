@@ -3,6 +3,7 @@ package dev.featurewatch.dictionary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.featurewatch.json.JsonFields;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,7 +120,7 @@ public final class NeuronpediaExplanations {
   }
 
   private static Explanation explanation(String where, JsonNode node) {
-    JsonFields f = new JsonFields(where, "", node);
+    JsonFields f = DictionaryFormatException.fields(where, node);
     String index = f.textOrNumber("index");
     if (index == null) {
       throw f.error("index", "is required");

@@ -164,7 +164,7 @@ public final class GuardedGenerator {
           monitor.activity(), block, sampler.seed(), prefill, released.firstTokenNanos(), System.nanoTime() - start);
     } finally {
       if (batcher != null) {
-        batcher.leave(session);
+        batcher.leave(session); // so that no batched pass waits for a generation that has ended
       }
     }
   }

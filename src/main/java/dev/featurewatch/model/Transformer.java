@@ -191,9 +191,9 @@ public final class Transformer implements AutoCloseable {
    * One decode step for several sequences at once: row i is token {@code tokens[i]} of
    * {@code caches[i]}'s sequence, run with {@code hooks[i]}. Everything runs batched over all
    * rows: projections, MLPs and the unembedding as one matrix product, and attention over the
-   * caches padded to the longest one and masked, so a step costs about as many operations for
-   * sixteen sequences as for one. Each request's hooks see only its own row. Returns each row's
-   * logits; gradients off.
+   * caches padded to the longest one and masked; only writing each row's key and value into its
+   * own cache and reading the cache back stay per row. Each request's hooks see only its own row.
+   * Returns each row's logits; gradients off.
    */
   float[][] decodeStep(NDManager m, KvCache[] caches, int[] tokens, Hooks[] hooks) {
     GradientMode.disableOnThisThread();

@@ -150,6 +150,10 @@ public final class DecodeBatcher implements AutoCloseable {
       for (Step s : batch) {
         run(List.of(s));
       }
+    } catch (Error e) {
+      // Not worth a retry, but every waiting generation must hear of it (else it waits for ever)
+      // and the decode thread must live on for the next steps.
+      batch.forEach(s -> s.logits().completeExceptionally(e));
     }
   }
 

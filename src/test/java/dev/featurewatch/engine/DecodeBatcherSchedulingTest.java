@@ -30,7 +30,7 @@ class DecodeBatcherSchedulingTest {
   static Transformer model;
 
   /** Records the thread and the rows of each pass it is part of; reads only. */
-  static final class PassRecorder implements BatchableHook {
+  static class PassRecorder implements BatchableHook {
     final Set<String> threads = ConcurrentHashMap.newKeySet();
     final AtomicInteger widestPass = new AtomicInteger();
 
@@ -127,6 +127,61 @@ class DecodeBatcherSchedulingTest {
       }
       assertTrue(widest >= 2, "some pass ran several generations' steps together, widest " + widest);
       assertTrue(recorders[1].threads.contains("featurewatch-decode"), "batched steps run on the decode thread");
+    }
+  }
+
+  /** Throws an Error from a batched pass (a JVM or native failure, not an exception), once. */
+  static final class FailingOnce extends PassRecorder {
+    static final java.util.concurrent.atomic.AtomicBoolean FAILED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Override
+    public NDArray applyTogether(List<BatchableHook> hooks, HookPoint point, NDArray rows, HookContext[] contexts) {
+      if (FAILED.compareAndSet(false, true)) {
+        throw new StackOverflowError("injected");
+      }
+      return super.applyTogether(hooks, point, rows, contexts);
+    }
+  }
+
+  @Test
+  void anErrorInABatchedPassFailsItsStepsAndTheDecodeThreadGoesOn() throws Exception {
+    try (DecodeBatcher batcher = new DecodeBatcher(8)) {
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      CountDownLatch start = new CountDownLatch(1);
+      AtomicInteger failed = new AtomicInteger();
+      try {
+        Future<?>[] done = new Future<?>[2];
+        for (int s = 0; s < 2; s++) {
+          done[s] = pool.submit(() -> {
+            start.await();
+            try {
+              decode(batcher, new FailingOnce(), 20);
+            } catch (RuntimeException e) {
+              assertTrue(e.getCause() instanceof StackOverflowError, e.toString());
+              failed.incrementAndGet();
+            }
+            return null;
+          });
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+          f.get(60, java.util.concurrent.TimeUnit.SECONDS); // a lost wake-up would hang here
+        }
+      } finally {
+        pool.shutdown();
+      }
+      assertTrue(FailingOnce.FAILED.get(), "the Error was thrown in a batched pass");
+      assertTrue(failed.get() >= 1, "the steps of that pass failed");
+      // The decode thread lives on: two generations again share passes, and finish.
+      ExecutorService again = Executors.newSingleThreadExecutor();
+      try {
+        PassRecorder other = new PassRecorder();
+        Future<?> second = again.submit(() -> decode(batcher, other, 20));
+        decode(batcher, new PassRecorder(), 20);
+        second.get(60, java.util.concurrent.TimeUnit.SECONDS); // a dead decode thread would hang here
+      } finally {
+        again.shutdown();
+      }
     }
   }
 }

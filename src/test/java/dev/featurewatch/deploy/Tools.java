@@ -59,15 +59,22 @@ final class Tools {
     command.add(require(binary).toString());
     command.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      // The output is small; reading it to the end also waits for the process to close it.
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish in " + seconds + " s:\n" + output);
+      // Output to a file, so that the time limit holds even when the command hangs with its output open.
+      Path log = Files.createTempFile("featurewatch-tool", ".log");
+      try {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+            .redirectOutput(log.toFile()).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly();
+          throw new AssertionError(String.join(" ", command) + " did not finish in " + seconds + " s:\n"
+              + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new Result(command, p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(log);
       }
-      return new Result(command, p.exitValue(), output);
     } catch (IOException e) {
       throw new AssertionError("cannot run " + command, e);
     } catch (InterruptedException e) {

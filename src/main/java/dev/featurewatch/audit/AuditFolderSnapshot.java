@@ -46,14 +46,7 @@ import org.apache.lucene.store.NoLockFactory;
  * may show here although the server's own search would not show it yet. Memory grows with the
  * records indexed in memory: seconds of traffic normally, the whole log when there is no index.
  */
-public final class AuditFolderSnapshot implements AutoCloseable {
-  /** One search's answer: how many records match, and the newest of them. */
-  public record Hits(long total, List<AuditSummary> newest) {
-    public Hits {
-      newest = List.copyOf(newest);
-    }
-  }
-
+public final class AuditFolderSnapshot implements AuditSource {
   private final Path folder;
   private final List<Directory> directories;
   private final IndexReader reader;
@@ -224,12 +217,13 @@ public final class AuditFolderSnapshot implements AutoCloseable {
    * Records matching a query: their count, and the newest {@code limit} of them (newest first,
    * records of the same millisecond latest in the log first, as {@link AuditIndex#search}).
    */
+  @Override
   public Hits search(AuditQuery query, int limit) {
     if (limit < 1 || limit > AuditIndex.MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be between 1 and " + AuditIndex.MAX_LIMIT + ", got " + limit);
     }
     try {
-      return new Hits(searcher.count(query.lucene()), AuditIndex.newestFirst(searcher, query.lucene(), limit));
+      return new Hits(searcher.count(query.lucene()), true, AuditIndex.newestFirst(searcher, query.lucene(), limit));
     } catch (IOException e) {
       throw new UncheckedIOException("audit search in " + folder + " failed: " + e.getMessage(), e);
     }

@@ -268,7 +268,7 @@ final class AuditJson {
   }
 
   /** The constant written {@link #name} at {@code path}. */
-  private static <E extends Enum<E>> E enumAt(JsonFields f, JsonNode n, String path, Class<E> type) {
+  static <E extends Enum<E>> E enumAt(JsonFields f, JsonNode n, String path, Class<E> type) {
     String allowed = Arrays.stream(type.getEnumConstants()).map(AuditJson::name).toList().toString();
     if (!n.isTextual()) {
       throw f.errorAt(path, "expected one of " + allowed + ", got " + describe(n));

@@ -10,45 +10,54 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Searches the audit folders of several replicas (each server owns one) as one trail: every folder
- * through its own read-only {@link AuditFolderSnapshot}, the results merged newest first.
+ * Searches the audit trails of several replicas (each server owns one) as one: every replica through
+ * its own {@link AuditSource} (a folder read-only, or a running server's API), the results merged
+ * newest first.
  *
- * <p>A replica is named by its folder's name; when two folders share a name ({@code /mnt/a/audit},
- * {@code /mnt/b/audit}) each is named by its path as given instead, so lines stay tellable apart.
+ * <p>A folder replica is named by its folder's name; when two folders share a name
+ * ({@code /mnt/a/audit}, {@code /mnt/b/audit}) each is named by its path as given instead, so lines
+ * stay tellable apart.
  */
 public final class ReplicaSearch implements AutoCloseable {
-  /** One record found, with the replica (and its index among the folders) it came from. */
-  public record Hit(String replica, int folderIndex, AuditSummary summary) {}
+  /** One record found, with the replica (and its index among the sources) it came from. */
+  public record Hit(String replica, int sourceIndex, AuditSummary summary) {}
 
-  /** How many records of one replica match. */
-  public record FolderCount(String replica, Path folder, long total) {}
+  /** How many records of one replica match (at least, when not {@code exact}). */
+  public record ReplicaCount(String replica, long total, boolean exact) {}
 
-  /** Matches per folder, in the order the folders were given, and the newest of all merged. */
-  public record Result(List<FolderCount> counts, List<Hit> hits) {
+  /** Matches per replica, in the order the replicas were given, and the newest of all merged. */
+  public record Result(List<ReplicaCount> counts, List<Hit> hits) {
     public Result {
       counts = List.copyOf(counts);
       hits = List.copyOf(hits);
     }
 
     public long total() {
-      return counts.stream().mapToLong(FolderCount::total).sum();
+      return counts.stream().mapToLong(ReplicaCount::total).sum();
     }
   }
 
   /**
-   * Newest first by the record's time; a tie between folders goes to the folder given first, one
-   * within a folder to the record later in its log (as each folder's own index orders them).
+   * Newest first by the record's time; a tie between replicas goes to the replica given first, one
+   * within a replica to the record later in its log (as each replica's own index orders them).
    */
   static final Comparator<Hit> NEWEST_FIRST = Comparator.comparing((Hit h) -> h.summary().time()).reversed()
-      .thenComparingInt(Hit::folderIndex)
+      .thenComparingInt(Hit::sourceIndex)
       .thenComparing((Hit h) -> h.summary().position(), Comparator.reverseOrder());
 
   private final List<String> replicas;
-  private final List<AuditFolderSnapshot> snapshots;
+  private final List<AuditSource> sources;
 
-  private ReplicaSearch(List<String> replicas, List<AuditFolderSnapshot> snapshots) {
-    this.replicas = replicas;
-    this.snapshots = snapshots;
+  /**
+   * @param replicas each source's name, as results show it
+   * @param sources opened; closed with this search
+   */
+  public ReplicaSearch(List<String> replicas, List<? extends AuditSource> sources) {
+    if (sources.isEmpty() || replicas.size() != sources.size()) {
+      throw new IllegalArgumentException("need at least one replica, and a name for each");
+    }
+    this.replicas = List.copyOf(replicas);
+    this.sources = List.copyOf(sources);
   }
 
   /**
@@ -60,7 +69,11 @@ public final class ReplicaSearch implements AutoCloseable {
     if (folders.isEmpty()) {
       throw new IllegalArgumentException("no audit folder given");
     }
-    List<String> names = replicaNames(folders);
+    return new ReplicaSearch(replicaNames(folders), openFolders(folders));
+  }
+
+  /** Every folder as a read-only snapshot; none left open if one fails. */
+  public static List<AuditFolderSnapshot> openFolders(List<Path> folders) {
     List<AuditFolderSnapshot> opened = new ArrayList<>();
     try {
       for (Path f : folders) {
@@ -70,11 +83,11 @@ public final class ReplicaSearch implements AutoCloseable {
       opened.forEach(AuditFolderSnapshot::close);
       throw e;
     }
-    return new ReplicaSearch(names, List.copyOf(opened));
+    return List.copyOf(opened);
   }
 
   /** The folders' names, or their paths where names repeat. */
-  static List<String> replicaNames(List<Path> folders) {
+  public static List<String> replicaNames(List<Path> folders) {
     Set<Path> seen = new HashSet<>();
     Map<String, Integer> nameCounts = new HashMap<>();
     for (Path f : folders) {
@@ -95,17 +108,17 @@ public final class ReplicaSearch implements AutoCloseable {
     return replicas;
   }
 
-  public List<AuditFolderSnapshot> snapshots() {
-    return snapshots;
+  public List<AuditSource> sources() {
+    return sources;
   }
 
-  /** Each folder's matches counted, and the newest {@code limit} of all folders together. */
+  /** Each replica's matches counted, and the newest {@code limit} of all replicas together. */
   public Result search(AuditQuery query, int limit) {
-    List<FolderCount> counts = new ArrayList<>();
+    List<ReplicaCount> counts = new ArrayList<>();
     List<Hit> hits = new ArrayList<>();
-    for (int i = 0; i < snapshots.size(); i++) {
-      AuditFolderSnapshot.Hits found = snapshots.get(i).search(query, limit); // each folder's newest `limit` cover the merged top
-      counts.add(new FolderCount(replicas.get(i), snapshots.get(i).folder(), found.total()));
+    for (int i = 0; i < sources.size(); i++) {
+      AuditSource.Hits found = sources.get(i).search(query, limit); // each replica's newest `limit` cover the merged top
+      counts.add(new ReplicaCount(replicas.get(i), found.total(), found.exact()));
       for (AuditSummary s : found.newest()) {
         hits.add(new Hit(replicas.get(i), i, s));
       }
@@ -116,6 +129,6 @@ public final class ReplicaSearch implements AutoCloseable {
 
   @Override
   public void close() {
-    snapshots.forEach(AuditFolderSnapshot::close);
+    sources.forEach(AuditSource::close);
   }
 }

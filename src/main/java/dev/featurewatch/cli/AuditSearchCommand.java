@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.featurewatch.audit.AuditFolderSnapshot;
 import dev.featurewatch.audit.AuditIndex;
 import dev.featurewatch.audit.AuditQuery;
+import dev.featurewatch.audit.AuditSource;
 import dev.featurewatch.audit.AuditSummary;
 import dev.featurewatch.audit.ReplicaSearch;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,18 +25,27 @@ import picocli.CommandLine.Spec;
 /**
  * {@code audit search}: the audit trail of several replicas searched as one, with the query syntax
  * of {@code GET /v1/audit?q=}. Each folder is opened read-only ({@link AuditFolderSnapshot}), so the
- * replicas' servers may keep running and writing.
+ * replicas' servers may keep running and writing; a running replica can also be asked through its
+ * API ({@link ServerAuditSource}).
  */
-@Command(name = "search", description = "Search one or more audit folders (one per replica) with the API's Lucene query syntax,"
-    + " newest first. Reads the folders without writing or locking them, so servers may keep running.")
+@Command(name = "search", description = "Search the audit trails of one or more replicas (folders, or running servers) with the"
+    + " API's Lucene query syntax, newest first. Reads folders without writing or locking them, so servers may keep running.")
 final class AuditSearchCommand implements Callable<Integer> {
   private static final int EXCERPT_CHARS = 80;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--audit", required = true, paramLabel = "DIR",
+  @Option(names = "--audit", paramLabel = "DIR",
       description = "An audit folder (a replica's audit.path); repeat for several replicas.")
-  List<Path> folders;
+  List<Path> folders = new ArrayList<>();
+
+  @Option(names = "--server", paramLabel = "URL",
+      description = "A running replica's address (its GET /v1/audit is asked); repeat for several.")
+  List<URI> servers = new ArrayList<>();
+
+  @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:FEATUREWATCH_API_KEY}",
+      description = "Bearer key for --server (a read-audit key sees every client's records); default: $FEATUREWATCH_API_KEY.")
+  String apiKey;
 
   @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "Most records shown, newest first of all folders (default 50).")
   int limit;
@@ -51,10 +63,13 @@ final class AuditSearchCommand implements Callable<Integer> {
     if (limit < 1 || limit > AuditIndex.MAX_LIMIT) {
       throw new UsageException("--limit must be between 1 and " + AuditIndex.MAX_LIMIT + ", got " + limit);
     }
+    if (folders.isEmpty() && servers.isEmpty()) {
+      throw new UsageException("give at least one --audit folder or --server address");
+    }
     AuditQuery parsed = AuditQuery.parse(query); // a bad query fails before any folder is read
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (ReplicaSearch search = ReplicaSearch.open(folders)) {
+    try (ReplicaSearch search = open()) {
       notes(search, err);
       ReplicaSearch.Result result = search.search(parsed, limit);
       (json ? err : out).println(header(result));
@@ -67,10 +82,27 @@ final class AuditSearchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The folders, then the servers, as replicas; the addresses are checked before any folder is opened. */
+  private ReplicaSearch open() {
+    List<ServerAuditSource> remote = new ArrayList<>();
+    for (URI server : servers) {
+      remote.add(new ServerAuditSource(server, apiKey == null || apiKey.isBlank() ? null : apiKey));
+    }
+    List<String> names = new ArrayList<>(folders.isEmpty() ? List.of() : ReplicaSearch.replicaNames(folders));
+    List<AuditSource> sources = new ArrayList<>(ReplicaSearch.openFolders(folders));
+    for (ServerAuditSource source : remote) {
+      names.add(source.replicaName());
+      sources.add(source);
+    }
+    return new ReplicaSearch(names, sources);
+  }
+
   /** What an auditor should know about how a folder was read: its index unused, lines skipped. */
   private static void notes(ReplicaSearch search, PrintWriter err) {
-    for (int i = 0; i < search.snapshots().size(); i++) {
-      AuditFolderSnapshot s = search.snapshots().get(i);
+    for (int i = 0; i < search.sources().size(); i++) {
+      if (!(search.sources().get(i) instanceof AuditFolderSnapshot s)) {
+        continue;
+      }
       String replica = search.replicas().get(i);
       if (s.indexProblem() != null) {
         err.println(replica + ": its index was not used (" + s.indexProblem() + "); indexed " + s.recordsFromLog()
@@ -83,7 +115,8 @@ final class AuditSearchCommand implements Callable<Integer> {
   }
 
   static String header(ReplicaSearch.Result result) {
-    String counts = result.counts().stream().map(c -> c.replica() + ": " + c.total() + (c.total() == 1 ? " hit" : " hits"))
+    String counts = result.counts().stream()
+        .map(c -> c.replica() + ": " + c.total() + (c.exact() ? "" : "+") + (c.total() == 1 && c.exact() ? " hit" : " hits"))
         .collect(Collectors.joining(", "));
     return counts + " (" + result.hits().size() + " shown, newest first)";
   }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * on that address the alert reaches the receivers through it, and the spool empties.
  */
 class AlertmanagerOutageIT {
-  private static final String BRIDGE_ALERT = "id: bridge-alert\nselect: {features: [1250, 1572]}\n"
-      + "condition: {scope: both, aggregate: max, threshold: 2.0}\naction: alert\nmessage: The bridge again\nseverity: critical\n";
-
   @TempDir Path folder;
 
   @Test
@@ -31,13 +27,13 @@ class AlertmanagerOutageIT {
     try (WebhookReceiver receiver = new WebhookReceiver()) {
       int amPort = ChildProcess.freePort();
       Map<String, String> rules = new LinkedHashMap<>();
-      rules.put("bridge-alert.yaml", BRIDGE_ALERT);
+      rules.put("bridge-alert.yaml", PrometheusAlertingIT.BRIDGE_ALERT);
       try (TestServer server = TestServer.start(folder.resolve("featurewatch"), rules,
           Map.of("alerts.alertmanager_url", "http://127.0.0.1:" + amPort))) {
         JsonNode answer = TestServer.json(server.post("/v1/chat/completions",
             TestServer.chat("Tell me about the Golden Gate Bridge.", 8, "\"user\": \"bob\"")));
         assertEquals("bridge-alert", answer.get("featurewatch").get("flags").get(0).get("rule").asText(), answer.toString());
-        await("a failed delivery counted and the alert spooled", Duration.ofSeconds(20), () -> {
+        PrometheusAlertingIT.await("a failed delivery counted and the alert spooled", Duration.ofSeconds(20), () -> {
           String metrics = server.get("/metrics").body();
           return sum(metrics, "featurewatch_alerts_failed_total{sink=\"alertmanager\"") >= 1
               && sum(metrics, "featurewatch_alert_spool_size") >= 1;
@@ -51,9 +47,10 @@ class AlertmanagerOutageIT {
           try {
             alertmanager.awaitReady(URI.create("http://127.0.0.1:" + amPort + "/-/ready"), Duration.ofSeconds(30));
             // The dispatcher retries with backoff (1 s doubling): well within a minute.
-            await("the spooled alert at the webhook through Alertmanager", Duration.ofSeconds(60), () -> receiver.find(
-                r -> "FeatureWatchRule".equals(r.label("alertname")) && "bridge-alert".equals(r.label("rule"))) != null);
-            await("the spool empty", Duration.ofSeconds(10),
+            PrometheusAlertingIT.await("the spooled alert at the webhook through Alertmanager", Duration.ofSeconds(60),
+                () -> receiver.find(r -> "FeatureWatchRule".equals(r.label("alertname"))
+                    && "bridge-alert".equals(r.label("rule"))) != null);
+            PrometheusAlertingIT.await("the spool empty", Duration.ofSeconds(10),
                 () -> sum(server.get("/metrics").body(), "featurewatch_alert_spool_size") == 0);
             assertTrue(sum(server.get("/metrics").body(), "featurewatch_alerts_sent_total{sink=\"alertmanager\"") >= 1);
           } catch (Throwable t) {
@@ -69,15 +66,5 @@ class AlertmanagerOutageIT {
     return exposition.lines().filter(l -> l.startsWith(prefix) && (l.charAt(prefix.length()) == ' '
         || l.charAt(prefix.length()) == '{' || l.charAt(prefix.length()) == ','))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-  }
-
-  private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
-      }
-      Thread.sleep(200);
-    }
   }
 }

@@ -31,7 +31,7 @@ class PrometheusAlertingIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration ALERT_DEADLINE = Duration.ofSeconds(60);
   /** An alert rule on the same features as the shipped golden-gate flag rule: one request hits both. */
-  private static final String BRIDGE_ALERT = "id: bridge-alert\nselect: {features: [1250, 1572]}\n"
+  static final String BRIDGE_ALERT = "id: bridge-alert\nselect: {features: [1250, 1572]}\n"
       + "condition: {scope: both, aggregate: max, threshold: 2.0}\naction: alert\nmessage: The bridge again\nseverity: critical\n";
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -139,7 +139,8 @@ class PrometheusAlertingIT {
     return body.get("data").get("result");
   }
 
-  private static void await(String what, Duration timeout, ThrowingCondition condition) throws Exception {
+  /** Polls {@code condition} every 200 ms until it holds, failing with {@code what} after {@code timeout}. */
+  static void await(String what, Duration timeout, ThrowingCondition condition) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.holds()) {
       if (System.nanoTime() > deadline) {
@@ -149,7 +150,7 @@ class PrometheusAlertingIT {
     }
   }
 
-  private interface ThrowingCondition {
+  interface ThrowingCondition {
     boolean holds() throws Exception;
   }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.featurewatch.cli.Main;
 import dev.featurewatch.testing.CliRunner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +30,8 @@ class AuditSearchServersIT {
   @BeforeAll
   static void start() {
     Path keys = folder.resolve("keys.yaml");
-    auditorKey = addKey(keys, "--name", "auditor", "--scope", "read-audit");
-    chatKey = addKey(keys, "--name", "team-a", "--scope", "chat");
+    auditorKey = SecurityIT.addKey(keys, "--name", "auditor", "--scope", "read-audit");
+    chatKey = SecurityIT.addKey(keys, "--name", "team-a", "--scope", "chat");
     first = TestServer.start(folder.resolve("first"), Map.of(), Map.of());
     second = TestServer.start(folder.resolve("second"), Map.of(), Map.of("security.keys_path", keys.toString()));
     answered.add(ask(first, null, "What is the capital of Kenya?"));
@@ -46,18 +43,6 @@ class AuditSearchServersIT {
   static void stop() {
     first.close();
     second.close();
-  }
-
-  static String addKey(Path file, String... args) {
-    StringWriter out = new StringWriter();
-    String[] all = new String[args.length + 4];
-    all[0] = "keys";
-    all[1] = "add";
-    all[2] = "--file";
-    all[3] = file.toString();
-    System.arraycopy(args, 0, all, 4, args.length);
-    assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), all));
-    return out.toString().strip();
   }
 
   static String ask(TestServer server, String key, String question) {
